@@ -1,0 +1,127 @@
+"""Settings from ``[tool.newslint]`` in ``pyproject.toml`` or from ``newslint.toml``.
+
+The nearest file going up from the working directory wins (``newslint.toml``
+before ``pyproject.toml`` in the same folder), as with ruff.  Unknown keys and
+wrong types are errors: a typo in a linter's config must not silently turn a
+rule off.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslint.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
+LANGUAGES = ("id", "en")
+
+
+@dataclass
+class Settings:
+    """Resolved settings; ``source`` is the file they came from (or None)."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    language: str | None = None
+    exclude: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    source: Path | None = None
+
+    @property
+    def root(self) -> Path:
+        """Folder that relative globs in the config are matched against."""
+        return self.source.parent if self.source else Path.cwd()
+
+
+# key in the file -> (attribute, expected type description, validator)
+def _str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _per_file(value: Any) -> bool:
+    return isinstance(value, dict) and all(_str_list(v) for v in value.values())
+
+
+def _language(value: Any) -> bool:
+    return value in LANGUAGES
+
+
+KEYS: dict[str, tuple[str, str, Any]] = {
+    "select": ("select", "a list of rule codes", _str_list),
+    "extend-select": ("extend_select", "a list of rule codes", _str_list),
+    "ignore": ("ignore", "a list of rule codes", _str_list),
+    "language": ("language", f"one of {', '.join(LANGUAGES)}", _language),
+    "exclude": ("exclude", "a list of glob patterns", _str_list),
+    "per-file-ignores": (
+        "per_file_ignores",
+        "a table of glob = [rule codes]",
+        _per_file,
+    ),
+}
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest config file at or above ``start`` that configures newslint."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml":
+                return candidate
+            if "newslint" in _read_toml(candidate).get("tool", {}):
+                return candidate
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from exc
+
+
+def load_settings(path: Path | None = None, *, discover: bool = True) -> Settings:
+    """Read and validate settings from ``path``, or from the discovered file."""
+    if path is None and discover:
+        path = find_config()
+    if path is None:
+        return Settings()
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("newslint", {})
+        where = "[tool.newslint]"
+    else:
+        table = data
+        where = "top level"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: {where} must be a table")
+    return settings_from_table(table, path, where)
+
+
+def settings_from_table(table: dict[str, Any], path: Path, where: str) -> Settings:
+    settings = Settings(source=path)
+    for key, value in table.items():
+        if key not in KEYS:
+            known = ", ".join(sorted(KEYS))
+            raise ConfigError(f"{path}: unknown key {key!r} in {where} (known keys: {known})")
+        attr, expected, valid = KEYS[key]
+        if not valid(value):
+            raise ConfigError(f"{path}: {key!r} must be {expected}, got {value!r}")
+        setattr(settings, attr, value)
+    return settings

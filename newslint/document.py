@@ -1,0 +1,258 @@
+"""The Document every check sees: text, lines, paragraphs, language.
+
+News text arrives in three paragraph layouts (see ``../shared/corpus``):
+
+* ``lines`` — one paragraph per line (the seed, Detik);
+* ``blank`` — paragraphs separated by blank lines, lines hard-wrapped (Markdown);
+* ``flat``  — a whole article on one line, paragraphs joined by three or more
+  spaces (ANTARA).
+
+Checks work on ``doc.paragraphs`` and ``doc.lines`` so that one rule serves all
+three.  The text is never normalised: ``\\r\\n`` stays in the text and line
+spans simply exclude it, so a fix changes only the bytes it names.  Only
+``\\n`` breaks a line; U+2028 and U+0085 inside scraped text do not.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+from typing import NamedTuple
+
+import regex
+
+from newslint.diagnostics import Edit
+
+#: Horizontal white space that may separate or surround a paragraph.
+HSPACE = " \t\u00a0\u2007\u202f\u3000"
+
+_FLAT_SPLIT = regex.compile(r"[ \t\u00a0]{3,}")
+_WORD = regex.compile(r"[^\W\d_]+")
+
+_ID_WORDS = frozenset(
+    "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh "
+    "ada adalah kata tersebut bahwa sebagai atau telah sudah dapat menjadi saat kami "
+    "mereka kita ia dia para lebih".split()
+)
+_EN_WORDS = frozenset(
+    "the and of to in is that for it was on with as by said are be at from this have "
+    "has an which were will their its but not been would who they he she".split()
+)
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+def detect_language(text: str, default: str = "id") -> str:
+    """Guess ``id`` or ``en`` by counting common function words.
+
+    A stop-word count is crude but robust for news prose and costs almost
+    nothing; the first 20,000 characters are plenty.
+    """
+    ids = ens = 0
+    for m in _WORD.finditer(text, 0, min(len(text), 20_000)):
+        w = m.group().lower()
+        if w in _ID_WORDS:
+            ids += 1
+        elif w in _EN_WORDS:
+            ens += 1
+    if ids == ens:
+        return default
+    return "id" if ids > ens else "en"
+
+
+class Document:
+    """An article's text plus lazily computed structure.
+
+    ``path`` is only a display name; ``is_record`` marks text that came from a
+    corpus record rather than a file (file-level hygiene such as a final
+    newline does not apply to it).
+    """
+
+    def __init__(
+        self,
+        text: str,
+        path: str | None = None,
+        language: str | None = None,
+        *,
+        is_record: bool = False,
+    ) -> None:
+        self.text = text
+        self.path = path
+        self._language = language
+        self.is_record = is_record
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, chars={len(self.text)})"
+
+    def with_text(self, text: str) -> Document:
+        """A new document for fixed text: same path, kind and language (a fix
+        must never flip the language the rules were chosen for)."""
+        return Document(text, self.path, self.language, is_record=self.is_record)
+
+    # -- language -----------------------------------------------------------------
+
+    @cached_property
+    def language(self) -> str:
+        return self._language or detect_language(self.text)
+
+    # -- lines --------------------------------------------------------------------
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Content span of each line, without its ``\\n`` or ``\\r\\n``."""
+        text = self.text
+        starts = self.line_starts
+        spans = []
+        for i, s in enumerate(starts):
+            if i + 1 < len(starts):
+                e = starts[i + 1] - 1
+                if e > s and text[e - 1] == "\r":
+                    e -= 1
+            else:
+                e = len(text)
+            spans.append(Span(s, e))
+        return spans
+
+    @cached_property
+    def newline(self) -> str:
+        """The dominant newline style, used when a fix has to insert one."""
+        crlf = self.text.count("\r\n")
+        return "\r\n" if crlf and crlf * 2 >= self.text.count("\n") else "\n"
+
+    def line_index(self, offset: int) -> int:
+        """0-based index of the line holding ``offset``."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of ``offset``."""
+        i = self.line_index(offset)
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def line_text(self, index: int) -> str:
+        s, e = self.lines[index]
+        return self.text[s:e]
+
+    # -- paragraphs ---------------------------------------------------------------
+
+    @cached_property
+    def layout(self) -> str:
+        text = self.text
+        nonblank = [sp for sp in self.lines if text[sp.start : sp.end].strip(HSPACE)]
+        if not nonblank:
+            return "lines"
+        runs = sum(
+            1
+            for sp in nonblank
+            for m in _FLAT_SPLIT.finditer(text, sp.start, sp.end)
+            if text[sp.start : m.start()].strip(HSPACE) and text[m.end() : sp.end].strip(HSPACE)
+        )
+        if runs >= len(nonblank):
+            return "flat"
+        if len(nonblank) < len(self.lines) and self._looks_hard_wrapped(nonblank):
+            return "blank"
+        return "lines"
+
+    def _looks_hard_wrapped(self, nonblank: list[Span]) -> bool:
+        """Blank-line layout when most lines followed by another non-blank line
+        stop mid-sentence: the sign of prose wrapped at a fixed width."""
+        text = self.text
+        follow = mid = 0
+        for a, b in zip(self.lines, self.lines[1:], strict=False):
+            la = text[a.start : a.end].rstrip(HSPACE)
+            if la and text[b.start : b.end].strip(HSPACE):
+                follow += 1
+                if la[-1] not in ".!?:\"”’')":
+                    mid += 1
+        return follow >= 2 and mid * 2 > follow
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Paragraph spans, stripped of surrounding white space."""
+        text = self.text
+        out: list[Span] = []
+        if self.layout == "blank":
+            block: list[Span] = []
+            for sp in [*self.lines, Span(len(text), len(text))]:
+                if text[sp.start : sp.end].strip(HSPACE):
+                    block.append(sp)
+                elif block:
+                    out.append(_strip(text, block[0].start, block[-1].end))
+                    block = []
+            return out
+        flat = self.layout == "flat"
+        for sp in self.lines:
+            pos = sp.start
+            if flat:
+                for m in _FLAT_SPLIT.finditer(text, sp.start, sp.end):
+                    seg = _strip(text, pos, m.start())
+                    if seg.end > seg.start:
+                        out.append(seg)
+                    pos = m.end()
+            seg = _strip(text, pos, sp.end)
+            if seg.end > seg.start:
+                out.append(seg)
+        return out
+
+    def span_text(self, span: tuple[int, int]) -> str:
+        return self.text[span[0] : span[1]]
+
+    # -- edits --------------------------------------------------------------------
+
+    def deletion(self, start: int, end: int) -> Edit:
+        """An edit that removes ``text[start:end]`` and the white space that
+        separated it from its neighbours, so no gap or empty line is left.
+
+        A span that fills its line(s) takes the line break with it; a span at
+        the end of a line takes the spaces before it; any other span takes the
+        spaces after it.  Nothing else is touched.
+        """
+        text = self.text
+        first = self.line_index(start)
+        last = self.line_index(max(start, end - 1)) if end > start else first
+        lstart = self.lines[first].start
+        lend = self.lines[last].end
+        a = start
+        while a > lstart and text[a - 1] in HSPACE:
+            a -= 1
+        b = end
+        while b < lend and text[b] in HSPACE:
+            b += 1
+        if a == lstart and b == lend:
+            if last + 1 < len(self.lines):
+                e = self.line_starts[last + 1]
+                prev_blank = first == 0 or not self.line_text(first - 1).strip(HSPACE)
+                nxt = last + 1
+                if (
+                    prev_blank
+                    and nxt + 1 < len(self.lines)
+                    and not self.line_text(nxt).strip(HSPACE)
+                ):
+                    e = self.line_starts[nxt + 1]
+                return Edit(lstart, e)
+            if first > 0:
+                return Edit(self.lines[first - 1].end, lend)
+            return Edit(0, lend)
+        if b == lend:
+            return Edit(a, b)
+        return Edit(start, b)
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    while start < end and (text[start] in HSPACE or text[start] in "\r\n"):
+        start += 1
+    while end > start and (text[end - 1] in HSPACE or text[end - 1] in "\r\n"):
+        end -= 1
+    return Span(start, end)

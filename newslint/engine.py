@@ -1,0 +1,150 @@
+"""The engine: run checks on a Document, and apply fixes to a fixpoint.
+
+This is the only place that edits text.  Checks propose edits; the engine
+applies the non-overlapping ones in one pass, re-lints the new text, and
+repeats until no fix applies, with a cap that reports non-convergence instead
+of looping for ever.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from newslint.diagnostics import Applicability, Diagnostic, Edit
+from newslint.document import Document
+from newslint.errors import RuleError
+from newslint.registry import Rule
+
+MAX_ITERATIONS = 20
+
+
+@dataclass
+class FixResult:
+    """The fixed text, what was applied, what is left."""
+
+    document: Document
+    applied: list[Diagnostic] = field(default_factory=list)
+    remaining: list[Diagnostic] = field(default_factory=list)
+    iterations: int = 0
+    converged: bool = True
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+
+class Linter:
+    """A selection of rules, ready to run on documents.
+
+    A Linter is plain data (rules and their options), so it pickles and can
+    be built once per worker process.
+    """
+
+    def __init__(self, rules: Sequence[Rule], ignore: Iterable[str] = ()) -> None:
+        self.rules = list(rules)
+        self.ignore = tuple(ignore)
+
+    def lint(self, doc: Document, ignore: Iterable[str] = ()) -> list[Diagnostic]:
+        skip = tuple(c.upper() for c in (*self.ignore, *ignore))
+        found: list[Diagnostic] = []
+        lang = doc.language
+        for r in self.rules:
+            if not r.applies_to(lang) or (skip and r.code.startswith(skip)):
+                continue
+            try:
+                found.extend(r.check(doc, r))
+            except RuleError:
+                raise
+            except Exception as exc:
+                where = f" on {doc.path}" if doc.path else ""
+                raise RuleError(
+                    f"rule {r.code} ({r.name}) crashed{where}: {type(exc).__name__}: {exc}"
+                ) from exc
+        found = fold_superseded(found)
+        found.sort(key=Diagnostic.sort_key)
+        return found
+
+    def fix(
+        self,
+        doc: Document,
+        *,
+        unsafe: bool = False,
+        ignore: Iterable[str] = (),
+        max_iterations: int = MAX_ITERATIONS,
+    ) -> FixResult:
+        ignore = tuple(ignore)
+        result = FixResult(doc)
+        for i in range(max_iterations):
+            diags = self.lint(result.document, ignore)
+            chosen = choose_fixes(diags, unsafe)
+            if not chosen:
+                result.remaining = diags
+                result.iterations = i
+                return result
+            edits = [e for d in chosen for e in d.fix.edits]  # type: ignore[union-attr]
+            new_text = apply_edits(result.document.text, edits)
+            if new_text == result.document.text:
+                result.remaining = diags
+                result.iterations = i
+                return result
+            result.applied.extend(chosen)
+            result.document = result.document.with_text(new_text)
+        result.iterations = max_iterations
+        result.converged = False
+        result.remaining = self.lint(result.document, ignore)
+        return result
+
+
+def fold_superseded(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop findings that lie inside a block another finding deletes whole
+    (an artifact inside the second copy of a pasted body is not news)."""
+    blocks = [d for d in diags if d.supersedes]
+    if not blocks:
+        return diags
+    keep = []
+    for d in diags:
+        if any(b is not d and b.start <= d.start and d.end <= b.end for b in blocks):
+            continue
+        keep.append(d)
+    return keep
+
+
+def choose_fixes(diags: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+    """The fixes to apply in one pass: allowed by applicability and not
+    overlapping an earlier one (the rest wait for the next pass)."""
+    candidates = [
+        d
+        for d in diags
+        if d.fix is not None and (unsafe or d.fix.applicability is Applicability.SAFE)
+    ]
+    candidates.sort(key=lambda d: (d.fix.start, d.fix.end))  # type: ignore[union-attr]
+    chosen: list[Diagnostic] = []
+    taken: list[tuple[int, int]] = []
+    for d in candidates:
+        spans = [(e.start, e.end) for e in d.fix.edits]  # type: ignore[union-attr]
+        if any(_overlaps(s, t) for s in spans for t in taken):
+            continue
+        chosen.append(d)
+        taken.extend(spans)
+    return chosen
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a == b:
+        return True
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits (offsets refer to ``text``)."""
+    out = []
+    pos = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start < pos:
+            raise ValueError(f"overlapping edits at offset {e.start}")
+        out.append(text[pos : e.start])
+        out.append(e.content)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)

@@ -1,0 +1,24 @@
+"""JSON: one array of findings, in the documented contract shape."""
+
+from __future__ import annotations
+
+import json
+
+from newslint.formatters import Formatter
+from newslint.results import diagnostic_dict
+
+
+class JsonFormatter(Formatter):
+    def __init__(self, stream, **kw) -> None:
+        super().__init__(stream, **kw)
+        self._first = True
+        self.stream.write("[")
+
+    def add(self, result) -> None:
+        for d in result.diagnostics:
+            item = json.dumps(diagnostic_dict(result.document, d, result.name), ensure_ascii=False)
+            self.stream.write(("\n  " if self._first else ",\n  ") + item)
+            self._first = False
+
+    def finish(self, summary) -> None:
+        self.stream.write("]\n" if self._first else "\n]\n")

@@ -1,0 +1,186 @@
+"""Where text comes from and goes back to: the only place that decodes bytes
+and writes files.
+
+A file is read as bytes and decoded as strict UTF-8 (a BOM is remembered and
+put back).  Anything else is an :class:`InputError` with a hint, and such a
+file is never written.  Fixed text is written to a temporary file in the same
+folder, given the original's permissions, and renamed over it, so a crash
+leaves either the old file or the new one.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslint.errors import InputError
+
+BOM = "\ufeff"
+DEFAULT_SUFFIXES = (".txt", ".md", ".markdown")
+#: Folders never descended into when a directory is given.
+SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"}
+
+
+@dataclass
+class SourceText:
+    """Decoded text of one input plus what is needed to write it back."""
+
+    name: str
+    text: str
+    bom: bool = False
+    path: Path | None = None  # None for stdin
+
+
+def _decode_hint(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "it looks like UTF-16; convert it to UTF-8"
+    if data[:4096].count(b"\x00") > len(data[:4096]) // 4:
+        return "it looks like UTF-16 without a BOM, or binary data"
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "convert it to UTF-8"
+    return "it may be Latin-1/Windows-1252; convert it to UTF-8"
+
+
+def decode(data: bytes, name: str) -> SourceText:
+    """Strict UTF-8 decoding with a one-line error naming the first bad byte."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{name}: binary file (contains NUL bytes), not checked")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            f"{_decode_hint(data)}"
+        ) from None
+    bom = text.startswith(BOM)
+    return SourceText(name, text[1:] if bom else text, bom)
+
+
+def read_file(path: Path) -> SourceText:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    src = decode(data, name)
+    src.path = path
+    return src
+
+
+def read_stdin(name: str = "-") -> SourceText:
+    return decode(sys.stdin.buffer.read(), name)
+
+
+def encode(src: SourceText, text: str) -> bytes:
+    return ((BOM if src.bom else "") + text).encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically, keeping its permissions.
+
+    A symlink is followed: its target is replaced, the link stays a link.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    if not os.access(target, os.W_OK):
+        raise InputError(f"{path}: file is read-only, not fixed")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint", dir=target.parent)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write next to it: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def is_excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
+    """True when ``path`` (or one of its parent folders) matches a glob.
+
+    Patterns match the path relative to ``root``, or any single path part,
+    as in ruff's ``exclude``.
+    """
+    patterns = list(patterns)
+    if not patterns:
+        return False
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    parts = rel.split("/")
+    for pat in patterns:
+        pat = pat.rstrip("/")
+        if fnmatch.fnmatch(rel, pat) or any(fnmatch.fnmatch(p, pat) for p in parts):
+            return True
+        if any(fnmatch.fnmatch("/".join(parts[:i]), pat) for i in range(1, len(parts))):
+            return True
+    return False
+
+
+def iter_files(
+    paths: Iterable[str],
+    *,
+    exclude: Iterable[str] = (),
+    root: Path | None = None,
+    suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
+    force_exclude: bool = False,
+) -> Iterator[Path | str]:
+    """Expand the command-line paths into files, in a stable order.
+
+    Folders are walked for ``suffixes`` (hidden folders and VCS folders
+    skipped, excludes applied).  A path named explicitly is checked even if
+    excluded, unless ``force_exclude`` (for pre-commit, which names every
+    file).  ``-`` is passed through for stdin; a missing path is yielded as
+    is so the caller reports it.
+    """
+    root = root or Path.cwd()
+    exclude = list(exclude)
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            for dirpath, dirnames, filenames in os.walk(p):
+                d = Path(dirpath)
+                dirnames[:] = sorted(
+                    n
+                    for n in dirnames
+                    if n not in SKIP_DIRS
+                    and not n.startswith(".")
+                    and not is_excluded(d / n, exclude, root)
+                )
+                for fn in sorted(filenames):
+                    f = d / fn
+                    if f.suffix.lower() in suffixes and not is_excluded(f, exclude, root):
+                        yield f
+        elif force_exclude and is_excluded(p, exclude, root):
+            continue
+        else:
+            yield p
