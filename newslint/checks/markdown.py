@@ -55,6 +55,9 @@ def read_also_link(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             sp.start,
             sp.end,
             f'"{name}:" line with a link to another article',
-            Fix.delete(doc.deletion(sp.start, sp.end), "Delete the read-also link line",
-                       Applicability.UNSAFE),
+            Fix.delete(
+                doc.deletion(sp.start, sp.end),
+                "Delete the read-also link line",
+                Applicability.UNSAFE,
+            ),
         )
