@@ -221,15 +221,13 @@ def _inside(spans: list[Span], offset: int) -> bool:
 def prose_paragraphs(doc: Document) -> list[Span]:
     """Paragraphs of ``doc`` computed with non-prose blocks blanked out."""
     mk = markup(doc)
-    hide = [*mk.blocks, *mk.link_lines]
-    if not hide:
-        return Document(doc.text, None, doc.language, is_record=doc.is_record).paragraphs
     chars = list(doc.text)
-    for s, e in hide:
+    for s, e in [*mk.blocks, *mk.link_lines]:
         for k in range(s, e):
             if chars[k] not in "\r\n":
                 chars[k] = " "
     view = Document("".join(chars), None, doc.language, is_record=doc.is_record)
+    view.__dict__["masked"] = []  # the view is plain prose: no second masking pass
     return view.paragraphs
 
 

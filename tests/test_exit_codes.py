@@ -143,3 +143,28 @@ def test_baseline_exit_codes(cli, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     assert cli("check", "--isolated", "--baseline", str(bad), str(p)).exit_code == 2
+
+
+def test_exclude_and_per_file_ignores_hold_with_force_exclude(cli, tmp_path, monkeypatch):
+    """pre-commit names every file: --force-exclude keeps `exclude`, and
+    per-file-ignores apply to named files and to --stdin-filename."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "newslint.toml").write_text(
+        'exclude = ["drafts"]\n[per-file-ignores]\n"wire/*.txt" = ["BP002"]\n'
+    )
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "wire").mkdir()
+    dirty = ARTICLES["warning"]
+    (tmp_path / "drafts" / "a.txt").write_text(dirty, encoding="utf-8")
+    (tmp_path / "wire" / "b.txt").write_text(dirty, encoding="utf-8")
+    assert cli("check", "drafts/a.txt").exit_code == 1  # named explicitly: checked
+    assert cli("check", "--force-exclude", "drafts/a.txt").exit_code == 0
+    assert cli("check", ".").exit_code == 0  # walked: excluded + per-file ignore
+    assert cli("check", "--force-exclude", "wire/b.txt").exit_code == 0
+    r = cli("check", "--force-exclude", "--stdin-filename", "wire/c.txt", "-", input=dirty)
+    assert r.exit_code == 0
+    r = cli(
+        "check", "--force-exclude", "--stdin-filename", "drafts/c.txt", "--fix", "-", input=dirty
+    )
+    assert r.exit_code == 0 and r.stdout == dirty  # excluded: passed through untouched
+    assert cli("check", "--stdin-filename", "other.txt", "-", input=dirty).exit_code == 1
