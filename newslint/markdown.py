@@ -163,10 +163,12 @@ def _markdown(doc: Document) -> Markup:
                 j += 1
             while j > i and not doc.line_text(j - 1).strip():
                 j -= 1
-            out.blocks.append(Span(lines[i].start + _indent(line), lines[j - 1].end))
-            i = j
-            prev_blank = False
-            continue
+            start, end = lines[i].start + _indent(line), lines[j - 1].end
+            if not _looks_like_prose(text[start:end]):
+                out.blocks.append(Span(start, end))
+                i = j
+                prev_blank = False
+                continue
         if line.strip():
             prose.append(i)
             if not line.startswith((" ", "\t")):
@@ -199,6 +201,22 @@ def _markdown(doc: Document) -> Markup:
     out.blocks.sort()
     out.inline.sort()
     return out
+
+
+_PROSE_WORD = regex.compile(r"\p{L}{2,}")
+_CODE_SYMBOLS = frozenset("{}[]<>=;_\\|$#@*&^~`")
+_SENTENCE_END = regex.compile(r"[\p{L}\p{N})][.!?][\"”’)]?(?:\s|$)")
+
+
+def _looks_like_prose(block: str) -> bool:
+    """Scraped articles are often indented; CommonMark would make them code.
+    An indented block of many words, mostly letters, with sentence ends is
+    kept as prose (code and shell lines are short or full of symbols)."""
+    words = len(_PROSE_WORD.findall(block))
+    if words < 12 or not _SENTENCE_END.search(block):
+        return False
+    symbols = sum(1 for c in block if c in _CODE_SYMBOLS)
+    return symbols / max(1, len(block)) < 0.01
 
 
 def _indent(line: str) -> int:

@@ -53,6 +53,16 @@ def test_code_blocks_inline_code_urls_and_comments_are_skipped():
     assert found(text) == []
 
 
+def test_indented_code_is_masked_but_indented_prose_is_not():
+    code = f"{BODY}\n\n    total = hitung(1,234,567);  # Baca juga: x\n    print(total)\n"
+    assert found(code) == []
+    prose = (
+        f"{BODY}\n\n     Jakarta (ANTARA) - Jumlah pemilih mencapai 1,234,567 orang pada "
+        "pemilu tahun ini, kata ketua komisi pemilihan umum di kantornya.\n"
+    )
+    assert [c for c, _ in found(prose)] == ["NUM001"]
+
+
 def test_unclosed_fence_runs_to_the_end():
     text = f"{BODY}\n\n```\nBaca juga: kode\n"
     assert found(text) == []
@@ -134,3 +144,33 @@ def test_plain_text_is_not_treated_as_markdown():
     text = f"---\ntitle: x\n---\n{BODY}\nJumlahnya 1,234,567 orang.\n"
     assert Document(text, "a.txt", "id").masked == []
     assert Document(text, None, "id").masked == []
+
+
+FM = "---\ntitle: Artikel\ndate: 2024-01-01\ntags: [berita]\n---\n\n"
+
+
+def _same_findings_in_markdown(rows) -> list[str]:
+    """Ids of articles whose findings change when the article is saved as a
+    Markdown file with front matter (they must not: positions shift by the
+    front matter and nothing else)."""
+    linter = Linter(REG.select(ignore=["TXT002"]))
+    bad = []
+    for r in rows:
+        a = [
+            (d.code, d.start + len(FM), d.end + len(FM))
+            for d in linter.lint(Document(r["text"], "a.txt"))
+        ]
+        b = [(d.code, d.start, d.end) for d in linter.lint(Document(FM + r["text"], "a.md"))]
+        if a != b:
+            bad.append(r["id"])
+    return bad
+
+
+def test_sample_articles_lint_the_same_as_markdown(sample_articles):
+    assert _same_findings_in_markdown(sample_articles) == []
+
+
+def test_corpus_articles_lint_the_same_as_markdown(corpus_articles):
+    # Scraped articles often start with indentation that CommonMark would
+    # render as code; it must stay prose.
+    assert _same_findings_in_markdown(corpus_articles) == []
