@@ -246,3 +246,10 @@ def test_show_settings_names_the_config_file(cli, tmp_path, monkeypatch):
     assert 'ignore               = ["TXT"]' in out and "# config newslint.toml" in out
     assert "fail-on" in out and "# command line" in out
     assert "TXT001" not in out.split("Enabled rules")[1]
+
+
+def test_sarif_uris_are_relative_to_the_working_directory(cli, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    _, out = run("--output-format", "sarif", str(SEED.resolve()), cli=cli)
+    loc = json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "seeds/antara-banten-sepatu-dox.txt"

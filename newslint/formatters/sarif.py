@@ -13,7 +13,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from newslint import __version__
-from newslint.baseline import key
+from newslint.baseline import display_path, key
 from newslint.formatters import Formatter
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -23,7 +23,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 def uri(name: str) -> str:
     if name in ("-", ""):
         return "stdin"
-    return quote(PurePath(name).as_posix().replace("\\", "/"), safe="/:@-._~!$&'()*+,;=")
+    return quote(PurePath(display_path(name)).as_posix().replace("\\", "/"), safe="/:@-._~!$&'()*+,;=")
 
 
 def _region(doc, start: int, end: int) -> dict:
