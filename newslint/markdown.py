@@ -204,6 +204,7 @@ def _markdown(doc: Document) -> Markup:
 
 
 _PROSE_WORD = regex.compile(r"\p{L}{2,}")
+_NOT_NEWLINE = regex.compile(r"[^\r\n]")
 _CODE_SYMBOLS = frozenset("{}[]<>=;_\\|$#@*&^~`")
 _SENTENCE_END = regex.compile(r"[\p{L}\p{N})][.!?][\"”’)]?(?:\s|$)")
 
@@ -239,12 +240,19 @@ def _inside(spans: list[Span], offset: int) -> bool:
 def prose_paragraphs(doc: Document) -> list[Span]:
     """Paragraphs of ``doc`` computed with non-prose blocks blanked out."""
     mk = markup(doc)
-    chars = list(doc.text)
-    for s, e in [*mk.blocks, *mk.link_lines]:
-        for k in range(s, e):
-            if chars[k] not in "\r\n":
-                chars[k] = " "
-    view = Document("".join(chars), None, doc.language, is_record=doc.is_record)
+    text = doc.text
+    parts = []
+    pos = 0
+    for s, e in sorted([*mk.blocks, *mk.link_lines]):
+        if s < pos:  # nested (a comment inside front matter): already blank
+            s = pos
+        if e <= s:
+            continue
+        parts.append(text[pos:s])
+        parts.append(_NOT_NEWLINE.sub(" ", text[s:e]))
+        pos = e
+    parts.append(text[pos:])
+    view = Document("".join(parts), None, doc.language, is_record=doc.is_record)
     view.__dict__["masked"] = []  # the view is plain prose: no second masking pass
     return view.paragraphs
 
