@@ -52,6 +52,10 @@ class Formatter:
         #: the rules that ran, for formats that describe them (SARIF)
         self.rules = list(rules)
 
+    def fixable_now(self, d) -> bool:
+        """Whether ``d`` would be fixed by ``--fix`` with this run's flags."""
+        return d.fix is not None and (d.fix.applicability.value == "safe" or self.unsafe_fixes)
+
     def add(self, result) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from newslint.diagnostics import Applicability
 from newslint.formatters import Formatter
 from newslint.formatters.text import fix_summary
 
@@ -52,9 +51,7 @@ class FullFormatter(Formatter):
         for d in result.diagnostics:
             line, col = doc.position(d.start)
             end_line, _ = doc.position(max(d.start, d.end - 1)) if d.end > d.start else (line, 0)
-            safe = d.fix is not None and (
-                d.fix.applicability is Applicability.SAFE or self.unsafe_fixes
-            )
+            safe = self.fixable_now(d)
             mark = " [*]" if safe else ""
             code = self._c(d.code, _COLORS.get(d.severity.value, "1"))
             write(f"{self._b(result.name)}:{line}:{col}: {code}{mark} {d.message}\n")

@@ -23,7 +23,9 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 def uri(name: str) -> str:
     if name in ("-", ""):
         return "stdin"
-    return quote(PurePath(display_path(name)).as_posix().replace("\\", "/"), safe="/:@-._~!$&'()*+,;=")
+    return quote(
+        PurePath(display_path(name)).as_posix().replace("\\", "/"), safe="/:@-._~!$&'()*+,;="
+    )
 
 
 def _region(doc, start: int, end: int) -> dict:

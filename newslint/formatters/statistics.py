@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from newslint.diagnostics import Applicability
 from newslint.formatters import Formatter
 
 
@@ -22,9 +21,7 @@ class StatisticsFormatter(Formatter):
         for d in result.diagnostics:
             self.counts[d.code] += 1
             self.names[d.code] = d.name
-            if d.fix is not None and (
-                d.fix.applicability is Applicability.SAFE or self.unsafe_fixes
-            ):
+            if self.fixable_now(d):
                 self.fixable[d.code] += 1
 
     def finish(self, summary) -> None:

@@ -3,7 +3,6 @@ and a summary line."""
 
 from __future__ import annotations
 
-from newslint.diagnostics import Applicability
 from newslint.formatters import Formatter
 
 
@@ -40,9 +39,7 @@ class TextFormatter(Formatter):
                 write(f"{result.name}: fixed {d.code} ({d.fix.message if d.fix else d.message})\n")
         for d in result.diagnostics:
             line, col = doc.position(d.start)
-            safe = d.fix is not None and (
-                d.fix.applicability is Applicability.SAFE or self.unsafe_fixes
-            )
+            safe = self.fixable_now(d)
             mark = " [*]" if safe else ""
             code = self._style(d.code, "1;31" if d.severity.value == "error" else "1;33")
             write(f"{result.name}:{line}:{col}: {code}{mark} {d.message}\n")
