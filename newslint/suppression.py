@@ -59,7 +59,11 @@ def parse(doc: Document) -> list[Directive]:
     if "newslint" not in text:
         return []
     out = []
+    masked = doc.masked
     for m in DIRECTIVE.finditer(text):
+        a, b = m.span()
+        if any(s <= a and b <= e and (s, e) != (a, b) for s, e in masked):
+            continue  # quoted in a code block or inline code: an example, not a directive
         codes = tuple(c.upper() for c in _CODE.findall(m.group("codes")))
         out.append(Directive(m.group("kind").lower(), codes, m.start(), m.end()))
     return out

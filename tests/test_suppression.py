@@ -103,3 +103,12 @@ def test_text_without_directives_is_untouched():
     doc = Document(f"{BODY}\n{ORPHAN}\n", "a.txt", "id")
     assert doc.masked == []
     assert [doc.span_text(p) for p in doc.paragraphs] == [BODY, ORPHAN]
+
+
+def test_directives_quoted_in_markdown_code_are_examples():
+    text = (
+        f"{BODY}\n\n```markdown\n<!-- newslint: disable-file BP -->\n```\n\n"
+        "Tulis `<!-- newslint: disable-next-line NUM -->` di atas baris itu.\n\n"
+        f"{ORPHAN}\n"
+    )
+    assert codes(text, path="post.md") == ["BP002"]
