@@ -1,8 +1,9 @@
 """The exit-code contract, flag by flag: 0 nothing to fail on · 1 findings
 (or changes) to fail on · 2 usage, config or input error.
 
-Four articles, one per worst severity (all their findings safely fixable):
-clean, info (TXT002), warning (BP002), error (NUM001).
+Five articles, one per worst severity (all their findings safely fixable):
+clean, info (TXT002), warning (BP002), error (NUM001), plus ``unsafe``: a
+Markdown read-also link (MD001, info) whose only fix is unsafe.
 """
 
 from __future__ import annotations
@@ -11,36 +12,45 @@ import itertools
 
 import pytest
 
+BODY = "Pemerintah menyiapkan anggaran baru untuk program itu."
 ARTICLES = {
-    "clean": "Pemerintah menyiapkan anggaran baru untuk program itu.\n",
-    "info": "Pemerintah menyiapkan anggaran baru untuk program itu.",
-    "warning": "Pemerintah menyiapkan anggaran baru untuk program itu.\nBaca juga: Harga cabai turun\n",
+    "clean": f"{BODY}\n",
+    "info": BODY,
+    "warning": f"{BODY}\nBaca juga: Harga cabai turun\n",
     "error": "Jumlah pemilih yang terdaftar mencapai 1,234,567 orang di kota itu.\n",
+    "unsafe": f"{BODY}\n\n**Baca juga:** [Harga beras naik](https://example.com/beras)\n",
 }
-RANK = {"clean": -1, "info": 0, "warning": 1, "error": 2}
+RANK = {"clean": -1, "info": 0, "warning": 1, "error": 2, "unsafe": 0}
 MODES = {
     "check": [],
-    "fix": ["--fix"],
-    "fix+enzof": ["--fix", "--exit-non-zero-on-fix"],
+    "statistics": ["--statistics"],
+    "unsafe-no-fix": ["--unsafe-fixes"],
     "enzof-no-fix": ["--exit-non-zero-on-fix"],
+    "fix": ["--fix"],
+    "fix+show-fixes": ["--fix", "--show-fixes"],
+    "fix+unsafe": ["--fix", "--unsafe-fixes"],
+    "fix+enzof": ["--fix", "--exit-non-zero-on-fix"],
+    "fix+unsafe+enzof": ["--fix", "--unsafe-fixes", "--exit-non-zero-on-fix"],
     "diff": ["--diff"],
+    "diff+unsafe": ["--diff", "--unsafe-fixes"],
 }
 FAIL_ON = [None, "info", "warning", "error"]
 
 
 def expected(kind: str, mode: str, fail_on: str | None, exit_zero: bool) -> int:
     """The contract, written out as a table rather than code paths."""
-    dirty = kind != "clean"
+    flags = MODES[mode]
+    unsafe = "--unsafe-fixes" in flags
+    fixable = kind != "clean" and (kind != "unsafe" or unsafe)  # the fix would change the file
     if exit_zero:
-        return 0
-    if mode == "diff":
-        return 1 if dirty else 0  # diff: 1 when a file would change
-    if mode == "fix+enzof":
-        return 1 if dirty else 0  # every finding here is fixed, so only the change counts
-    if mode == "fix":
-        return 0  # everything fixable was fixed
+        return 0  # --exit-zero wins over everything but errors
+    if "--diff" in flags:
+        return 1 if fixable else 0  # diff: 1 when a file would change
+    if "--fix" in flags and "--exit-non-zero-on-fix" in flags and fixable:
+        return 1  # the file was changed
+    left = RANK[kind] if not ("--fix" in flags and fixable) else -1
     threshold = {"info": 0, "warning": 1, "error": 2, None: 0}[fail_on]
-    return 1 if RANK[kind] >= threshold else 0
+    return 1 if left >= threshold else 0
 
 
 CASES = [
@@ -56,23 +66,34 @@ CASES = [
 ]
 
 
-def test_articles_have_the_severity_they_claim():
-    from newslint.api import lint_text
+def _write(tmp_path, kind: str):
+    p = tmp_path / ("post.md" if kind == "unsafe" else "article.txt")
+    p.write_text(ARTICLES[kind], encoding="utf-8")
+    return p
 
-    for kind, text in ARTICLES.items():
-        found = lint_text(text, language="id")
+
+def test_articles_have_the_severity_they_claim(tmp_path):
+    from newslint.document import Document
+    from newslint.engine import Linter
+    from newslint.registry import load_registry
+
+    linter = Linter(load_registry().select(extend_select=["MD001"]))
+    for kind in ARTICLES:
+        p = _write(tmp_path, kind)
+        found = linter.lint(Document(p.read_text(encoding="utf-8"), p.name, "id"))
         if kind == "clean":
             assert found == []
-        else:
-            assert {d.severity.value for d in found} == {kind}, kind
-            assert all(d.fix is not None for d in found)
+            continue
+        assert {d.severity.value for d in found} == {"info" if kind == "unsafe" else kind}
+        want = "unsafe" if kind == "unsafe" else "safe"
+        assert {d.fix.applicability.value for d in found if d.fix} == {want}
+        assert all(d.fix is not None for d in found)
 
 
 @pytest.mark.parametrize("kind, mode, fail_on, exit_zero, code", CASES)
 def test_exit_code_contract(cli, tmp_path, kind, mode, fail_on, exit_zero, code):
-    p = tmp_path / "article.txt"
-    p.write_text(ARTICLES[kind], encoding="utf-8")
-    args = ["check", "--isolated", "--language", "id", *MODES[mode]]
+    p = _write(tmp_path, kind)
+    args = ["check", "--isolated", "--language", "id", "--extend-select", "MD001", *MODES[mode]]
     if fail_on:
         args += ["--fail-on", fail_on]
     if exit_zero:
