@@ -174,3 +174,39 @@ def test_corpus_articles_lint_the_same_as_markdown(corpus_articles):
     # Scraped articles often start with indentation that CommonMark would
     # render as code; it must stay prose.
     assert _same_findings_in_markdown(corpus_articles) == []
+
+
+def test_fixes_keep_front_matter_and_code_and_are_idempotent():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(
+        [
+            BODY,
+            "Baca juga: Harga cabai turun lagi",
+            LINK,
+            "COPYRIGHT © ANTARA News Banten 2024",
+            "Jumlahnya 1,234,567 orang.   ",
+            "Lihat `1,234,567` dan https://x.example/1,234,567 ya.",
+            "```\nBaca juga: kode\n© 2024 detikcom\n```",
+            "<!-- newslint: disable-next-line BP002 -->",
+            "<!-- catatan redaksi: Baca juga -->",
+            "",
+        ]
+    )
+    fm = "---\ntitle: 'Baca juga: 1,234,567'   \ncopyright: © 2024 detikcom\n---\n"
+    linter = Linter(RULES)
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(pieces, max_size=12), st.sampled_from(["\n", "\n\n"]))
+    def check(parts, sep):
+        text = fm + sep.join(parts) + "\n"
+        fixed = linter.fix(Document(text, "post.md", "id"), unsafe=True)
+        assert fixed.converged
+        assert fixed.text.startswith(fm)
+        for block in ("```\nBaca juga: kode\n© 2024 detikcom\n```",):
+            assert fixed.text.count(block) == text.count(block)
+        again = linter.fix(fixed.document, unsafe=True)
+        assert again.text == fixed.text
+
+    check()
