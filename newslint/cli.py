@@ -67,10 +67,37 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, metavar="CODES", help="Rules to skip.")
 @click.option(
     "--output-format",
-    default="text",
+    default="full",
     show_default=True,
     metavar="FORMAT",
-    help="Output format: text, json.",
+    help="Output format: full, concise (alias: text), json, json-lines, sarif, github, "
+    "gitlab, junit.",
+)
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of stdout.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="info",
+    show_default=True,
+    help="Lowest severity of a remaining finding that makes the exit code 1.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain (2 on errors).")
+@click.option(
+    "--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when --fix changed a file, even if clean."
+)
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule produced.")
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only findings not recorded in this file (recorded when it does not exist).",
+)
+@click.option(
+    "--show-settings", is_flag=True, help="Print the resolved settings and where they came from."
 )
 @click.option(
     "--language",
@@ -102,6 +129,13 @@ def check(
     isolated,
     stdin_filename,
     force_exclude,
+    output_file,
+    fail_on,
+    exit_zero,
+    exit_non_zero_on_fix,
+    statistics,
+    baseline,
+    show_settings,
 ) -> None:
     """Check articles (files, folders, or - for stdin) for artifacts."""
     opts = CheckOptions(
@@ -120,6 +154,13 @@ def check(
         isolated=isolated,
         stdin_filename=stdin_filename,
         force_exclude=force_exclude,
+        output_file=output_file,
+        fail_on=fail_on,
+        exit_zero=exit_zero,
+        exit_non_zero_on_fix=exit_non_zero_on_fix,
+        statistics=statistics,
+        baseline=baseline,
+        show_settings=show_settings,
     )
     sys.exit(run_check(opts))
 

@@ -179,8 +179,20 @@ class Document:
         return follow >= 2 and mid * 2 > follow
 
     @cached_property
+    def masked(self) -> list[Span]:
+        """Spans that are not prose (Markdown front matter, code, URLs, HTML
+        comments; newslint comments in any text): see :mod:`newslint.markdown`."""
+        from newslint.markdown import markup
+
+        return markup(self).masked
+
+    @cached_property
     def paragraphs(self) -> list[Span]:
         """Paragraph spans, stripped of surrounding white space."""
+        if self.masked:
+            from newslint.markdown import prose_paragraphs
+
+            return prose_paragraphs(self)
         text = self.text
         out: list[Span] = []
         if self.layout == "blank":

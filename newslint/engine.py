@@ -62,6 +62,7 @@ class Linter:
                     f"rule {r.code} ({r.name}) crashed{where}: {type(exc).__name__}: {exc}"
                 ) from exc
         found = fold_superseded(found)
+        found = screen_markup(doc, found, self.rules, skip)
         found.sort(key=Diagnostic.sort_key)
         return found
 
@@ -94,6 +95,24 @@ class Linter:
         result.converged = False
         result.remaining = self.lint(result.document, ignore)
         return result
+
+
+def screen_markup(
+    doc: Document, found: list[Diagnostic], rules: Sequence[Rule], skip: tuple[str, ...]
+) -> list[Diagnostic]:
+    """Drop findings in non-prose (Markdown code, front matter…) and those
+    silenced by suppression comments (see ``markdown.py``, ``suppression.py``)."""
+    if doc.masked:
+        from newslint.markdown import screen
+
+        found = screen(doc, found)
+    if "newslint" in doc.text:
+        from newslint import suppression
+
+        ran = [r for r in rules if r.applies_to(doc.language) and not r.code.startswith(skip)]
+        nl = next((r for r in ran if r.code == suppression.NL_UNUSED), None)
+        found = suppression.apply(doc, found, ran, nl)
+    return found
 
 
 def fold_superseded(diags: list[Diagnostic]) -> list[Diagnostic]:

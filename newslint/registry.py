@@ -28,6 +28,8 @@ BUILTIN_MODULES = (
     "newslint.checks.boilerplate",
     "newslint.checks.numbers",
     "newslint.checks.whitespace",
+    "newslint.checks.markdown",
+    "newslint.checks.meta",
 )
 
 ENTRY_POINT_GROUP = "newslint.checks"

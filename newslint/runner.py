@@ -16,7 +16,7 @@ from typing import IO
 from newslint.config import Settings, load_settings
 from newslint.document import Document
 from newslint.engine import Linter
-from newslint.errors import ConfigError, NewslintError
+from newslint.errors import ConfigError, InputError, NewslintError
 from newslint.formatters import get_formatter
 from newslint.registry import Registry, load_registry
 from newslint.results import FileResult
@@ -34,7 +34,7 @@ class CheckOptions:
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
-    output_format: str = "text"
+    output_format: str = "full"
     language: str | None = None
     quiet: bool = False
     show_fixes: bool = False
@@ -42,6 +42,18 @@ class CheckOptions:
     isolated: bool = False
     stdin_filename: str | None = None
     force_exclude: bool = False
+    #: where the report goes (None: stdout); see docs/integrations.md
+    output_file: Path | None = None
+    #: lowest severity that makes the exit code 1 (error|warning|info)
+    fail_on: str = "info"
+    exit_zero: bool = False
+    exit_non_zero_on_fix: bool = False
+    statistics: bool = False
+    baseline: Path | None = None
+    show_settings: bool = False
+
+
+FAIL_ON = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass
@@ -52,6 +64,8 @@ class Summary:
     fixed: int = 0
     errors: int = 0
     changed: int = 0
+    unsafe_fixable: int = 0
+    failing: int = 0  # remaining findings at or above --fail-on
 
 
 def split_codes(values: tuple[str, ...] | list[str] | None) -> list[str]:
@@ -112,22 +126,89 @@ def run_check(opts: CheckOptions, out: IO[str] | None = None, err: IO[str] | Non
         _err(err, str(exc))
         return EXIT_ERROR
 
+    if opts.show_settings:
+        from newslint.settings_report import show_settings
+
+        out.write(show_settings(session, opts))
+        return EXIT_OK
+    if opts.fail_on not in FAIL_ON:
+        _err(err, f"--fail-on must be one of {', '.join(FAIL_ON)}, got {opts.fail_on!r}")
+        return EXIT_ERROR
     paths = opts.paths or ["."]
     stdin_fix = opts.fix and not opts.diff and "-" in paths
     # With `--fix -` the fixed text owns stdout; findings go to stderr.
     report_stream = err if stdin_fix else out
-    color = report_stream.isatty() and "NO_COLOR" not in os.environ
-    formatter = None
-    if not opts.diff:
-        formatter = get_formatter(opts.output_format)(
-            report_stream, color=color, show_fixes=opts.show_fixes
+    report_file = None
+    baseline = None
+    try:
+        if opts.baseline is not None:
+            from newslint.baseline import Baseline
+
+            baseline = Baseline(opts.baseline)
+        if opts.output_file is not None and not opts.diff:
+            report_file = report_stream = _open_report(opts.output_file)
+        formatter = None if opts.diff else _make_formatter(opts, session, report_stream)
+    except NewslintError as exc:
+        _err(err, str(exc))
+        return EXIT_ERROR
+    try:
+        code = _run(session, opts, paths, formatter, baseline, out, err)
+    finally:
+        if report_file is not None:
+            report_file.close()
+    return code
+
+
+def _stdin_excluded(session: Session, opts: CheckOptions) -> bool:
+    """``--force-exclude`` also holds for ``--stdin-filename`` (editors and
+    pre-commit-like tools pipe excluded files too)."""
+    if not (opts.force_exclude and opts.stdin_filename):
+        return False
+    from newslint.sources import is_excluded
+
+    s = session.settings
+    return is_excluded(Path(opts.stdin_filename), s.exclude, s.root)
+
+
+def _open_report(path: Path) -> IO[str]:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write report: {exc.strerror or exc}") from None
+
+
+def _make_formatter(opts: CheckOptions, session: Session, stream: IO[str]):
+    color = (
+        stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    )
+    kw = {
+        "color": color,
+        "show_fixes": opts.show_fixes,
+        "unsafe_fixes": opts.unsafe_fixes,
+        "rules": session.linter.rules,
+    }
+    if opts.statistics:
+        from newslint.formatters.statistics import StatisticsFormatter
+
+        get_formatter(opts.output_format)  # still reject an unknown name
+        return StatisticsFormatter(
+            stream, as_json=opts.output_format in ("json", "json-lines"), **kw
         )
+    return get_formatter(opts.output_format)(stream, **kw)
+
+
+def _run(session, opts, paths, formatter, baseline, out, err) -> int:
     summary = Summary()
     s = session.settings
     for item in iter_files(paths, exclude=s.exclude, root=s.root, force_exclude=opts.force_exclude):
         try:
             if item == "-":
                 src = read_stdin(opts.stdin_filename or "-")
+                if _stdin_excluded(session, opts):
+                    if opts.fix and not opts.diff:
+                        out.write(src.text)  # pass the text through untouched
+                    continue
             else:
                 src = read_file(item)  # type: ignore[arg-type]
             result = _check_one(session, src, opts, out, summary)
@@ -136,30 +217,62 @@ def run_check(opts: CheckOptions, out: IO[str] | None = None, err: IO[str] | Non
             summary.errors += 1
             continue
         summary.files += 1
+        if baseline is not None:
+            result.diagnostics = baseline.filter(result)
         summary.remaining += len(result.diagnostics)
         summary.fixable += sum(1 for d in result.diagnostics if d.fix is not None)
+        summary.unsafe_fixable += sum(
+            1 for d in result.diagnostics if d.fix is not None and d.fix.applicability == "unsafe"
+        )
+        summary.failing += sum(
+            1 for d in result.diagnostics if FAIL_ON[d.severity.value] >= FAIL_ON[opts.fail_on]
+        )
         summary.fixed += len(result.fixed)
         if formatter is not None:
             formatter.add(result)
     if formatter is not None and not opts.quiet:
         formatter.finish(summary)
-    elif formatter is not None and opts.output_format != "text":
+    elif formatter is not None and (
+        opts.statistics or opts.output_format not in ("text", "full", "concise")
+    ):
         formatter.finish(summary)
+    if baseline is not None:
+        try:
+            baseline.save()
+        except NewslintError as exc:
+            _err(err, str(exc))
+            return EXIT_ERROR
+        if baseline.recording and not opts.quiet:
+            n = baseline.suppressed
+            err.write(f"newslint: baseline {opts.baseline} written with {n} finding(s)\n")
     if opts.diff and not opts.quiet:
         n = summary.fixed
         err.write(f"Would fix {n} finding{'s' if n != 1 else ''} in {summary.changed} file(s).\n")
+    return exit_code(opts, summary)
+
+
+def exit_code(opts: CheckOptions, summary: Summary) -> int:
+    """The exit-code contract (tested flag by flag in tests/test_exit_codes.py):
+    2 on any input error; else 0 with --exit-zero; else 1 when --diff would
+    change a file, when --exit-non-zero-on-fix and --fix changed a file, or
+    when a finding at or above --fail-on is left; else 0."""
     if summary.errors:
         return EXIT_ERROR
+    if opts.exit_zero:
+        return EXIT_OK
     if opts.diff:
         return EXIT_FINDINGS if summary.changed else EXIT_OK
-    return EXIT_FINDINGS if summary.remaining else EXIT_OK
+    if opts.exit_non_zero_on_fix and opts.fix and summary.changed:
+        return EXIT_FINDINGS
+    return EXIT_FINDINGS if summary.failing else EXIT_OK
 
 
 def _check_one(
     session: Session, src: SourceText, opts: CheckOptions, out: IO[str], summary: Summary
 ) -> FileResult:
     doc = Document(src.text, src.name, session.language)
-    ignore = session.ignores_for(src.name) if src.path is not None else []
+    named = src.path is not None or opts.stdin_filename is not None
+    ignore = session.ignores_for(src.name) if named else []
     if not (opts.fix or opts.diff):
         return FileResult(src.name, doc, session.linter.lint(doc, ignore))
     fixed = session.linter.fix(doc, unsafe=opts.unsafe_fixes, ignore=ignore)

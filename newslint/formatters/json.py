@@ -22,3 +22,12 @@ class JsonFormatter(Formatter):
 
     def finish(self, summary) -> None:
         self.stream.write("]\n" if self._first else "\n]\n")
+
+
+class JsonLinesFormatter(Formatter):
+    """One finding per line (same objects as ``json``): streams, greps, appends."""
+
+    def add(self, result) -> None:
+        for d in result.diagnostics:
+            item = json.dumps(diagnostic_dict(result.document, d, result.name), ensure_ascii=False)
+            self.stream.write(item + "\n")
