@@ -272,7 +272,7 @@ def screen(doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
             continue
         if _inside(masked, d.start) or (d.end > d.start and _within_any(masked, d.start, d.end)):
             continue
-        if d.fix is not None and not _fix_allowed(d.fix, masked, fm):
+        if d.fix is not None and not _fix_allowed(d.fix, mk, fm):
             d.fix = None
         out.append(d)
     return out
@@ -282,11 +282,17 @@ def _within_any(spans: list[Span], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _fix_allowed(fix: Fix, masked: list[Span], fm: Span | None) -> bool:
+def _fix_allowed(fix: Fix, mk: Markup, fm: Span | None) -> bool:
+    """A fix may delete an inline span (a URL inside a deleted line) whole,
+    but never touch a block (code, front matter, a comment line): a repeated
+    paragraph run that straddles a code block must not take the code with it."""
     for e in fix.edits:
         if fm is not None and e.start < fm.end:
             return False
-        for s, t in masked:
+        for s, t in mk.blocks:
+            if e.start < t and s < e.end:
+                return False
+        for s, t in mk.inline:
             overlaps = e.start < t and s < e.end
             if overlaps and not (e.start <= s and t <= e.end):
                 return False
