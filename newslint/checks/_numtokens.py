@@ -43,6 +43,18 @@ UNITS = frozenset(
     sr magnitudo knot knots gb tb mb mah feet ft foot pounds lbs mph kph celsius
     fahrenheit tahun years year bulan months kubik persegi""".split()
 )
+TIME_UNITS = frozenset(
+    "detik menit jam hari pekan minggu seconds second minutes minute hours hour days".split()
+)
+# Words that may follow a number without being what it counts.
+FUNCTION_WORDS = frozenset(
+    """dan atau per pada di ke dari yang hingga sampai untuk dengan dalam itu ini sedangkan
+    serta sementara namun menjadi adalah ialah sejak oleh bagi terhadap lebih kurang hanya
+    saja pun juga akan telah sudah masih dinilai disebut atas antara sebesar sebanyak setara
+    senilai naik turun atau sekitar selama seperti bila jika kalau karena tersebut lalu kemudian
+    and or to in of from a an the on at for with by as than up down is are was were be been
+    against compared each apiece while but so since after before over under about around""".split()
+)
 COORD = frozenset("ls lu bt bb lintang bujur °".split())
 COUNT_NOUNS = frozenset(
     """orang warga jiwa penduduk pasang unit ekor kasus rumah kendaraan peserta pemilih
@@ -145,6 +157,8 @@ _WORD_AFTER = regex.compile(r"[ \u00a0]*(%|°|[^\W\d_]+)")
 _WORD_BEFORE = regex.compile(r"([^\W\d_]+)\.?[ \u00a0(]*$")
 _GLUED = regex.compile(r"-an\b|[^\W\d_]+")
 _QUOTES = regex.compile(r"“[^”\n]{8,1500}”|\"[^\"\n]{8,1500}\"")
+# key:value without a space (`Mag:5.0`, `Lok:4.48LS`): text pasted from a feed
+_MACHINE = regex.compile(r"[^\W\d_]{2,}:\d")
 _QWORD = regex.compile(r"[^\W\d_]+")
 _QUOTE_ID = frozenset(
     "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh ada "
@@ -210,11 +224,12 @@ def _scan(doc: Document) -> list[NumToken]:
     lang = doc.language
     mstarts, mends, mkinds = _spans(doc)
     other = "en" if lang == "id" else "id"
-    quotes = [
-        (q.start(), q.end())
-        for q in _QUOTES.finditer(text)
-        if _quote_language(q.group()) == other
-    ]
+    quotes: list[tuple[int, int, str]] = []  # (start, end, locale or "machine")
+    for q in _QUOTES.finditer(text):
+        if _MACHINE.search(q.group()):
+            quotes.append((q.start(), q.end(), "machine"))
+        elif _quote_language(q.group()) == other:
+            quotes.append((q.start(), q.end(), other))
     qstarts = [q[0] for q in quotes]
     out: list[NumToken] = []
     n = len(text)
@@ -235,9 +250,9 @@ def _scan(doc: Document) -> list[NumToken]:
         b1 = text[s - 1] if s else ""
         b2 = text[s - 2] if s > 1 else ""
         if not cur and mask is None:
-            if b1.isalpha() or b1 == "_" or (b1 in "-–" and b2.isalpha()):
+            if b1.isalpha() or b1 == "_" or (b1 != "" and b1 in "-–" and b2.isalpha()):
                 mask = "designator"
-            elif b1 in ":/" or (b1 == "." and (b2.isdigit() or b2.isalpha())):
+            elif (b1 != "" and b1 in ":/") or (b1 == "." and (b2.isdigit() or b2.isalpha())):
                 mask = "identifier"  # 3:16, 1/2, M.2.24, No.5
         a1 = text[e] if e < n else ""
         a2 = text[e + 1] if e + 1 < n else ""
@@ -272,7 +287,10 @@ def _scan(doc: Document) -> list[NumToken]:
         if quotes:
             j = bisect_right(qstarts, s) - 1
             if j >= 0 and s < quotes[j][1]:
-                locale = other
+                if quotes[j][2] == "machine":
+                    mask = mask or "machine-text"
+                else:
+                    locale = other
         out.append(
             NumToken(
                 s,

@@ -22,8 +22,10 @@ import regex
 from newslint.checks._numtokens import (
     COORD,
     COUNT_NOUNS,
+    FUNCTION_WORDS,
     MAGNITUDE,
     PERCENT,
+    TIME_UNITS,
     UNITS,
     YEAR_WORDS,
     NumToken,
@@ -56,6 +58,20 @@ _SEP = {"id": (".", ","), "en": (",", ".")}  # (thousands, decimal)
 
 def _word_after(t: NumToken) -> str:
     return t.suffix or t.next
+
+
+def _counts(doc: Document, t: NumToken) -> bool:
+    """The number is followed by what it counts (`4,044 pasang`, `19,876 wajib
+    pajak`): a lower-case word that is not a unit, a magnitude, a time unit or a
+    function word.  No decimal with three places counts people or things."""
+    w = t.next
+    if t.suffix or not w.isalpha() or w in COUNT_NOUNS:
+        return w in COUNT_NOUNS
+    if w in UNITS or w in PERCENT or w in MAGNITUDE or w in COORD or w in TIME_UNITS:
+        return False
+    if w in FUNCTION_WORDS:
+        return False
+    return doc.text[t.end :].lstrip(" \u00a0")[:1].islower()
 
 
 def _is_list(t: NumToken) -> bool:
@@ -133,7 +149,9 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             )
         elif single.fullmatch(num) and not _is_list(t):
             w = _word_after(t)
-            if w in COUNT_NOUNS or (t.currency and w not in MAGNITUDE and w not in UNITS):
+            if (_counts(doc, t) and not num.startswith("0")) or (
+                t.currency and w not in MAGNITUDE and w not in UNITS
+            ):
                 yield rule.diagnostic(
                     t.start,
                     t.end,
