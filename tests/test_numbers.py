@@ -72,7 +72,9 @@ def test_default_rules_do_not_include_house_style():
     # a family prefix does not switch house-style rules on; their code does
     text = "Harga cabai Rp 120 ribu. Harganya naik 10 %. Ada 3 orang antre."
     assert lint_text(text, language="id", select=["NUM"]) == []
-    assert {d.code for d in lint_text(text, language="id", select=["NUM006", "NUM007", "NUM008"])} == {
+    assert {
+        d.code for d in lint_text(text, language="id", select=["NUM006", "NUM007", "NUM008"])
+    } == {
         "NUM006",
         "NUM007",
         "NUM008",

@@ -41,7 +41,12 @@ UNITS = frozenset(
     hektare hektar acre acres liter litre liters litres l ml barel barrel barrels mw kw kwh
     gw gwh mwh watt volt inci inch inches derajat degrees degree poin point points
     sr magnitudo knot knots gb tb mb mah feet ft foot pounds lbs mph kph celsius
-    fahrenheit tahun years year bulan months kubik persegi""".split()
+    fahrenheit tahun years year bulan months kubik persegi hz khz mhz ghz kbps mbps gbps
+    kb byte bytes""".split()
+) | frozenset(  # SI-prefixed power, energy and data units: megawatt, gigawatts, terabyte
+    p + u
+    for p in ("kilo", "mega", "giga", "tera")
+    for u in ("watt", "watts", "byte", "bytes", "hertz", "liter", "litre", "meter", "metre")
 )
 TIME_UNITS = frozenset(
     "detik menit jam hari pekan minggu seconds second minutes minute hours hour days".split()
@@ -90,10 +95,7 @@ _E = r"(?![\w]|[.,]\d)"
 
 _MASKS = regex.compile(
     rf"""(?x)
-      (?P<url>https?://\S+ | www\.\S+ | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
-        | \b[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|go|ac|co|io|tv|pdf|jpe?g|png|html?|php|xlsx?|docx?)\b)
-    | (?P<tag>[#@]\w+)
-    | (?P<time>(?i:\b(?:pukul|pkl\.?|pk\.|jam)\s*){_CLOCK}
+      (?P<time>(?i:\b(?:pukul|pkl\.?|pk\.|jam)\s*){_CLOCK}
         (?:\s*(?:[-–—]|s\.?d\.?|sampai|hingga)\s*{_CLOCK})?
       | \b{_CLOCK}(?:\s*(?:[-–—]|s\.?d\.?|sampai|hingga)\s*{_CLOCK})?(?=\s*{_ZONE})
       | (?i:\b(?:sejak|hingga|sampai|mulai|sekitar|antara|at)\s+){_CLOCK}\b{_QUANTITY_AHEAD})
@@ -147,8 +149,12 @@ class NumToken:
     def quantity_context(self) -> bool:
         """Followed by a unit, percent, magnitude or counted noun, or after a currency."""
         w = self.suffix or self.next
-        return bool(self.currency) or w in UNITS or w in PERCENT or w in MAGNITUDE or (
-            w in COUNT_NOUNS
+        return (
+            bool(self.currency)
+            or w in UNITS
+            or w in PERCENT
+            or w in MAGNITUDE
+            or (w in COUNT_NOUNS)
         )
 
 
@@ -185,19 +191,53 @@ def _quote_language(text: str) -> str | None:
     return None
 
 
-def _spans(doc: Document) -> tuple[list[int], list[int], list[str]]:
+_MARGIN = 60  # a trap pattern reaches at most this far from the number it masks
+# a URL, e-mail, hashtag, handle or file name: judged on the chunk holding the number
+_URLISH = regex.compile(
+    r"://|@|^www\.|^#|\.(?:com|id|net|org|go|ac|co|io|tv|pdf|jpe?g|png|html?|php|xlsx?|docx?)\b"
+)
+_CHUNK_END = regex.compile(r"\s")
+
+
+def _spans(text: str, around: list[tuple[int, int]]) -> tuple[list[int], list[int], list[str]]:
+    """Trap spans, searched only in windows around the numbers that need them
+    (the patterns are many; running them over a whole article costs ~10x)."""
     starts: list[int] = []
     ends: list[int] = []
     kinds: list[str] = []
-    for m in _MASKS.finditer(doc.text):
-        kind = m.lastgroup or "mask"
-        if starts and m.start() < ends[-1]:  # overlapping: extend the previous span
-            ends[-1] = max(ends[-1], m.end())
-            continue
-        starts.append(m.start())
-        ends.append(m.end())
-        kinds.append(kind)
+    regions: list[list[int]] = []
+    for s, e in around:
+        a, b = max(0, s - _MARGIN), min(len(text), e + _MARGIN)
+        if regions and a <= regions[-1][1]:
+            regions[-1][1] = b
+        else:
+            regions.append([a, b])
+    for a, b in regions:
+        for m in _MASKS.finditer(text, a, b):
+            if starts and m.start() < ends[-1]:  # overlapping: extend the previous span
+                ends[-1] = max(ends[-1], m.end())
+                continue
+            starts.append(m.start())
+            ends.append(m.end())
+            kinds.append(m.lastgroup or "mask")
     return starts, ends, kinds
+
+
+def _urlish(text: str, s: int, e: int) -> bool:
+    a = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s), text.rfind("\t", 0, s)) + 1
+    m = _CHUNK_END.search(text, e)
+    return bool(_URLISH.search(text[a : m.start() if m else len(text)]))
+
+
+def _needs_masks(text: str, s: int, e: int) -> bool:
+    """Only numbers a rule can judge need the trap patterns: with a separator,
+    after a currency, before a percent, or a single digit."""
+    if e - s == 1 or not text[s:e].isdigit():
+        return True
+    before = text[max(0, s - 4) : s]
+    return (
+        any(c in before for c in "pP$€£¥") or "%" in text[e : e + 2] or "persen" in text[e : e + 8]
+    )
 
 
 _PER_WORD = regex.compile(r"/([^\W\d_]+)")
@@ -222,7 +262,8 @@ def tokens(doc: Document) -> list[NumToken]:
 def _scan(doc: Document) -> list[NumToken]:
     text = doc.text
     lang = doc.language
-    mstarts, mends, mkinds = _spans(doc)
+    numbers = [m.span() for m in _NUMBER.finditer(text)]
+    mstarts, mends, mkinds = _spans(text, [sp for sp in numbers if _needs_masks(text, *sp)])
     other = "en" if lang == "id" else "id"
     quotes: list[tuple[int, int, str]] = []  # (start, end, locale or "machine")
     for q in _QUOTES.finditer(text):
@@ -233,12 +274,13 @@ def _scan(doc: Document) -> list[NumToken]:
     qstarts = [q[0] for q in quotes]
     out: list[NumToken] = []
     n = len(text)
-    for m in _NUMBER.finditer(text):
-        s, e = m.span()
-        num = m.group()
-        mask: str | None = None
+    for s, e in numbers:
+        num = text[s:e]
+        mask: str | None = "url" if _urlish(text, s, e) else None
         i = bisect_right(mstarts, s) - 1
-        if i >= 0 and s < mends[i]:
+        if mask is not None:
+            pass
+        elif i >= 0 and s < mends[i]:
             mask = mkinds[i]
         elif i + 1 < len(mstarts) and mstarts[i + 1] < e:
             mask = mkinds[i + 1]
@@ -256,7 +298,9 @@ def _scan(doc: Document) -> list[NumToken]:
                 mask = "identifier"  # 3:16, 1/2, M.2.24, No.5
         a1 = text[e] if e < n else ""
         a2 = text[e + 1] if e + 1 < n else ""
-        if mask is None and ((a1 == ":" and a2.isdigit()) or (a1 == "/" and _per_unit(text, e) is None)):
+        if mask is None and (
+            (a1 == ":" and a2.isdigit()) or (a1 == "/" and _per_unit(text, e) is None)
+        ):
             mask = "identifier"  # 10:30, 11/2020, 7/PK/II  (but Rp6.550/liter stays)
         # glued suffix and the next word
         suffix = ""
@@ -280,7 +324,9 @@ def _scan(doc: Document) -> list[NumToken]:
         elif suffix == "-an":
             pass
         prev = ""
-        pw = _WORD_BEFORE.search(text, max(0, (cur_start if cur else s) - 30), cur_start if cur else s)
+        pw = _WORD_BEFORE.search(
+            text, max(0, (cur_start if cur else s) - 30), cur_start if cur else s
+        )
         if pw:
             prev = pw.group(1).lower()
         locale = lang

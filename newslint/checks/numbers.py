@@ -288,9 +288,7 @@ def malformed_grouping(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     suggests the likely reading.
     """
     for t in _quantities(doc):
-        grouped, well = (
-            (_ID_GROUPED, _ID_WELL) if t.locale == "id" else (_EN_GROUPED, _EN_WELL)
-        )
+        grouped, well = (_ID_GROUPED, _ID_WELL) if t.locale == "id" else (_EN_GROUPED, _EN_WELL)
         num = t.text
         thousands, decimal = _SEP[t.locale]
         if num.count(thousands) < 2 or not grouped.fullmatch(num) or well.fullmatch(num):
@@ -643,7 +641,12 @@ def spell_out_small_numbers(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         if t.mask is not None or len(t.text) != 1 or t.text == "0" or t.currency:
             continue
         noun = text[t.end :].lstrip(" \u00a0")[:1]
-        if t.next not in _SPELL_NOUNS or t.suffix or noun.isupper() or text[t.start - 1 : t.start] in ("-", "(", "–"):
+        if (
+            t.next not in _SPELL_NOUNS
+            or t.suffix
+            or noun.isupper()
+            or text[t.start - 1 : t.start] in ("-", "(", "–")
+        ):
             continue
         begin, end = _sentence(text, t.start)
         if any(u is not t and begin <= u.start < end for u in numbers):
