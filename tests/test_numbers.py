@@ -4,6 +4,7 @@ tokenizer runs once per document."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,34 @@ def test_tokenizer_context():
     assert toks["1.500"].currency == "Rp. " and toks["1.500"].next == "per"
     assert toks["10.30"].mask == "time" and toks["2.1.0"].mask == "version"
     assert toks["12"].quantity and toks["12"].next == "orang"
+
+
+# -- the documentation tells the truth ---------------------------------------------
+
+_TAG = re.compile(r"^(?P<text>.*?)\s+\((?P<lang>id|en)(?:, (?P<extra>.*))?\)$")
+
+
+def doc_block(doc: str, heading: str) -> list[str]:
+    part = doc.split(f"## {heading}", 1)[1]
+    block = part.split("```text", 1)[1].split("```", 1)[0]
+    return [line.strip() for line in block.strip().splitlines()]
+
+
+@pytest.mark.parametrize("code", ALL_NUM)
+def test_rule_doc_examples_flag_and_fix_as_documented(code):
+    r = load_registry().get(code)
+    examples = doc_block(r.doc, "Example")
+    fixed = doc_block(r.doc, "Fixed")
+    assert len(examples) == len(fixed)
+    langs = set()
+    for line, want in zip(examples, fixed, strict=True):
+        m = _TAG.match(line)
+        assert m, f"{code}: example without a (id|en) tag: {line!r}"
+        langs.add(m["lang"])
+        options = dict(re.findall(r'([\w-]+) = "(\w+)"', m["extra"] or ""))
+        linter = Linter([r.with_options(**options)])
+        doc = Document(m["text"], language=m["lang"])
+        assert linter.lint(doc), f"{code}: documented example not flagged: {line!r}"
+        if r.fix is not None:
+            assert linter.fix(doc, unsafe=True).text == want
+    assert langs == {"id", "en"}

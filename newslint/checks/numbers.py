@@ -388,14 +388,16 @@ def rupiah_symbol_form(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
 
     ## Example
     ```text
-    Harga bensin naik menjadi Rp.9.800 per liter.
-    Tiket masuk Rp10.850,- per orang.
+    Harga bensin naik menjadi Rp.9.800 per liter.     (id)
+    Tiket masuk Rp10.850,- per orang.                 (id)
+    The fare rose to RP 10,000 last week.             (en)
     ```
 
     ## Fixed
     ```text
     Harga bensin naik menjadi Rp9.800 per liter.
     Tiket masuk Rp10.850 per orang.
+    The fare rose to Rp 10,000 last week.
     ```
     """
     text = doc.text
@@ -452,7 +454,7 @@ def _validate(allowed: dict[str, tuple[str, ...]]):
     options={"rp-space": "none"},
 )
 def rupiah_spacing(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
-    """House style: a space, or none, between `Rp` and the amount (off by default).
+    """House style: a space, or none, between `Rp` and the amount.
 
     ## What it does
     With `rp-space = "none"` (EYD V and PUEBI, ANTARA, Bisnis), flags
@@ -528,14 +530,22 @@ _PERCENT_WORD = {"id": "persen", "en": "percent"}
     options={"percent": "consistent"},
 )
 def percent_style(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
-    """House style: `persen`/`percent` or `%`, one form per article (off by default).
+    """House style: `persen`/`percent` or `%`, one form per article.
 
     ## What it does
     `percent = "consistent"` (the default when enabled) flags the less
     used form when an article mixes `3,8 persen` and `3,8%`;
     `percent = "word"` flags every `%` after a number; `percent = "symbol"`
     flags every `persen`/`percent`.  In every mode a space before `%`
-    (`10 %`) is flagged: EYD V and AP both write `10%`.
+    (`10 %`) is flagged: EYD V and AP both write `10%`.  Off by default;
+    enable and configure it with:
+
+    ```toml
+    [tool.newslint]
+    extend-select = ["NUM007"]
+    [tool.newslint.options.NUM007]
+    percent = "consistent"      # or "word", "symbol"
+    ```
 
     ## Why it matters
     EYD V accepts both `5%` and `7 persen`, and AP switched to `%` in 2019,
@@ -606,7 +616,7 @@ _SPELL_NOUNS = COUNT_NOUNS | {"kali", "times"}
 
 @rule("NUM008", "spell-out-small-numbers", severity="info", fix="unsafe", default=False)
 def spell_out_small_numbers(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
-    """House style: a number below ten written in digits in running text (off by default).
+    """House style: a number below ten written in digits in running text.
 
     ## What it does
     Flags a single digit 1–9 before a counted noun (`3 orang`, `5 kali`,
