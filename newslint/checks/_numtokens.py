@@ -42,12 +42,15 @@ UNITS = frozenset(
     gw gwh mwh watt volt inci inch inches derajat degrees degree poin point points
     sr magnitudo knot knots gb tb mb mah feet ft foot pounds lbs mph kph celsius
     fahrenheit tahun years year bulan months kubik persegi hz khz mhz ghz kbps mbps gbps
-    kb byte bytes""".split()
+    kb byte bytes ppm ppb mg mcg µg dl mmol kkal kcal kalori calories desibel db lux psi bar
+    pascal mmbtu mmscfd bopd bwpd troy karat carat lot sen cent cents basis bps""".split()
 ) | frozenset(  # SI-prefixed power, energy and data units: megawatt, gigawatts, terabyte
     p + u
     for p in ("kilo", "mega", "giga", "tera")
     for u in ("watt", "watts", "byte", "bytes", "hertz", "liter", "litre", "meter", "metre")
 )
+# `1,125 kali` is a decimal ratio; but `12.12 kali ini` ("this time") is no unit
+RATIO_WORDS = frozenset("kali lipat fold times x".split())
 TIME_UNITS = frozenset(
     "detik menit jam hari pekan minggu seconds second minutes minute hours hour days".split()
 )

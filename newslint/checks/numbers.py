@@ -25,6 +25,7 @@ from newslint.checks._numtokens import (
     FUNCTION_WORDS,
     MAGNITUDE,
     PERCENT,
+    RATIO_WORDS,
     TIME_UNITS,
     UNITS,
     YEAR_WORDS,
@@ -68,6 +69,8 @@ def _counts(doc: Document, t: NumToken) -> bool:
     if t.suffix or not w.isalpha() or w in COUNT_NOUNS:
         return w in COUNT_NOUNS
     if w in UNITS or w in PERCENT or w in MAGNITUDE or w in COORD or w in TIME_UNITS:
+        return False
+    if w in RATIO_WORDS:
         return False
     if w in FUNCTION_WORDS:
         return False
@@ -301,6 +304,8 @@ def malformed_grouping(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         hint = ""
         if len(tail) == 2 and well.fullmatch(head):
             hint = f"; did you mean {head + decimal + tail!r}?"
+        elif len(tail) > 3 and well.fullmatch(head + thousands + tail[:3]):
+            hint = f"; is {tail[3:]!r} (a list number?) glued to {head + thousands + tail[:3]!r}?"
         yield rule.diagnostic(
             t.start,
             t.end,
