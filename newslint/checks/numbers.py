@@ -83,7 +83,13 @@ def _is_list(t: NumToken) -> bool:
 
 
 def _quantities(doc: Document) -> Iterator[NumToken]:
-    return (t for t in tokens(doc) if t.mask is None)
+    """Tokens the separator rules judge.  Ringgit amounts (`RM2.30`) follow
+    Malaysian, English-like separators even when quoted in Indonesian copy."""
+    return (
+        t
+        for t in tokens(doc)
+        if t.mask is None and not (t.locale == "id" and t.currency.startswith("RM"))
+    )
 
 
 # -- NUM001 ------------------------------------------------------------------------
