@@ -125,7 +125,10 @@ _MASKS = regex.compile(
 class NumToken:
     """A digit run ``text[start:end]`` (digits joined by ``.`` or ``,``).
 
-    ``mask`` names why it is not a quantity (``None``: a quantity).
+    ``mask`` names why it is not a quantity (``None``: a quantity).  The
+    trap patterns are matched only around numbers a rule can judge (with a
+    separator, after a currency, before a percent, or a single digit); a
+    plain integer such as ``2024`` gets only the cheap character checks.
     ``currency`` is the symbol before it as written (``Rp``, ``Rp.``,
     ``US$``) starting at ``cur_start``; ``prev`` the word before (before the
     currency), ``next`` the word or symbol after, ``suffix`` letters or
