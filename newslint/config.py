@@ -34,6 +34,7 @@ class Settings:
     language: str | None = None
     exclude: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: Path | None = None
 
     @property
@@ -51,6 +52,12 @@ def _per_file(value: Any) -> bool:
     return isinstance(value, dict) and all(_str_list(v) for v in value.values())
 
 
+def _options(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(v, dict) and all(isinstance(k, str) for k in v) for v in value.values()
+    )
+
+
 def _language(value: Any) -> bool:
     return value in LANGUAGES
 
@@ -66,6 +73,7 @@ KEYS: dict[str, tuple[str, str, Any]] = {
         "a table of glob = [rule codes]",
         _per_file,
     ),
+    "options": ("options", "a table of [options.CODE] tables (option = value)", _options),
 }
 
 

@@ -201,9 +201,9 @@ class Registry:
         else:
             chosen = set()
             for s in select:
-                chosen |= {r.code for r in self._expect(s)}
+                chosen |= {r.code for r in self._expect(s) if _enables(s, r)}
         for s in extend_select:
-            chosen |= {r.code for r in self._expect(s)}
+            chosen |= {r.code for r in self._expect(s) if _enables(s, r)}
         for s in ignore:
             chosen -= {r.code for r in self._expect(s)}
         return [r for r in self if r.code in chosen]
@@ -213,6 +213,12 @@ class Registry:
         if not found:
             raise UsageError(f"unknown rule code or prefix {selector.strip()!r}")
         return found
+
+
+def _enables(selector: str, r: Rule) -> bool:
+    """An off-by-default rule (a house-style choice) is enabled by its own code
+    or ``ALL``, never by a family prefix: ``--select NUM`` stays house-neutral."""
+    return r.default or selector.strip().upper() in (r.code, "ALL")
 
 
 def _code_key(code: str) -> tuple[str, int, str]:

@@ -18,7 +18,7 @@ from newslint.document import Document
 from newslint.engine import Linter
 from newslint.errors import ConfigError, InputError, NewslintError
 from newslint.formatters import get_formatter
-from newslint.registry import Registry, load_registry
+from newslint.registry import Registry, Rule, load_registry
 from newslint.results import FileResult
 from newslint.sources import SourceText, encode, iter_files, read_file, read_stdin, write_atomic
 
@@ -96,7 +96,8 @@ class Session:
                     raise ConfigError(
                         f"{s.source}: per-file-ignores[{pattern!r}]: unknown rule code {code!r}"
                     )
-        self.linter = Linter(rules)
+        configured = _apply_options(self.registry, s)
+        self.linter = Linter([configured.get(r.code, r) for r in rules])
         self.language = opts.language or s.language
 
     def ignores_for(self, name: str) -> list[str]:
@@ -111,6 +112,34 @@ class Session:
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern):
                 out.extend(codes)
         return out
+
+
+def _apply_options(registry: Registry, s: Settings) -> dict[str, Rule]:
+    """Rules with their ``[options.CODE]`` table applied.  Every code, option
+    name, value type and (through the check's ``validate_options``) value is
+    checked, whether or not the rule is selected: a typo must not be silent."""
+    out: dict[str, Rule] = {}
+    for code, values in s.options.items():
+        where = f"{s.source}: options.{code}"
+        r = registry.rules.get(code.strip().upper())
+        if r is None:
+            raise ConfigError(f"{where}: unknown rule code {code!r}")
+        for key, value in values.items():
+            if key not in r.options:
+                known = ", ".join(sorted(r.options)) or "none"
+                raise ConfigError(f"{where}: rule {r.code} has no option {key!r} (options: {known})")
+            default = r.options[key]
+            if default is not None and type(value) is not type(default):
+                raise ConfigError(
+                    f"{where}: option {key!r} must be a {type(default).__name__}, got {value!r}"
+                )
+        r = r.with_options(**values)
+        validate = getattr(r.check, "validate_options", None)
+        problem = validate(r.options) if validate is not None else None
+        if problem:
+            raise ConfigError(f"{where}: {problem}")
+        out[r.code] = r
+    return out
 
 
 def _err(stream: IO[str], message: str) -> None:

@@ -1,0 +1,361 @@
+"""The number tokenizer shared by every NUM rule.
+
+One pass per document finds each run of digits joined by ``.`` or ``,``
+(``4.044``, ``1,234,567``, ``7,5``), looks at its context (currency before
+it, the word or symbol after it, the word before it, a glued suffix) and
+decides whether it is a *quantity* the separator rules may judge, or
+something that only looks like one (a time, a date, a version, an IP
+address, a phone number, a law's number, a designator such as ``G20``),
+which is *masked* with the reason.  The result is cached on the document,
+so all NUM rules share one scan.
+
+Locale is per token: the document's language, except inside a quotation
+whose own words are clearly in the other language (``"The economy grew 5.2
+percent," kata Menkeu`` is judged as English).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+from newslint.document import Document
+
+# -- word lists -------------------------------------------------------------------
+
+CURRENCY = regex.compile(
+    r"(?<![^\W\d_])(?P<sym>Rp|RP|rp|IDR|USD|US\$|S\$|SGD|A\$|AUD|HK\$|EUR|€|£|GBP|¥|JPY|"
+    r"RM|CNY|RMB|₹|\$)(?P<punct>[.,]?)(?P<space>[ \u00a0]?)$"
+)
+
+MAGNITUDE = frozenset(
+    "ribu rb juta jt miliar milyar milyard triliun trilyun thousand million billion trillion "
+    "mn bn t k".split()
+)
+PERCENT = frozenset("% persen percent pct prosen".split())
+UNITS = frozenset(
+    """kg kilogram gram gr g ton tonne tonnes tons kuintal ons ounce ounces km kilometer
+    kilometre kilometers kilometres m meter metre meters metres cm mm mil mile miles ha
+    hektare hektar acre acres liter litre liters litres l ml barel barrel barrels mw kw kwh
+    gw gwh mwh watt volt inci inch inches derajat degrees degree poin point points
+    sr magnitudo knot knots gb tb mb mah feet ft foot pounds lbs mph kph celsius
+    fahrenheit tahun years year bulan months kubik persegi hz khz mhz ghz kbps mbps gbps
+    kb byte bytes ppm ppb mg mcg µg dl mmol kkal kcal kalori calories desibel db lux psi bar
+    pascal mmbtu mmscfd bopd bwpd troy karat carat lot sen cent cents basis bps""".split()
+) | frozenset(  # SI-prefixed power, energy and data units: megawatt, gigawatts, terabyte
+    p + u
+    for p in ("kilo", "mega", "giga", "tera")
+    for u in ("watt", "watts", "byte", "bytes", "hertz", "liter", "litre", "meter", "metre")
+)
+# `1,125 kali` is a decimal ratio; but `12.12 kali ini` ("this time") is no unit
+RATIO_WORDS = frozenset("kali lipat fold times x".split())
+TIME_UNITS = frozenset(
+    "detik menit jam hari pekan minggu seconds second minutes minute hours hour days".split()
+)
+# Words that may follow a number without being what it counts.
+FUNCTION_WORDS = frozenset(
+    """dan atau per pada di ke dari yang hingga sampai untuk dengan dalam itu ini sedangkan
+    serta sementara namun menjadi adalah ialah sejak oleh bagi terhadap lebih kurang hanya
+    saja pun juga akan telah sudah masih dinilai disebut atas antara sebesar sebanyak setara
+    senilai naik turun atau sekitar selama seperti bila jika kalau karena tersebut lalu kemudian
+    and or to in of from a an the on at for with by as than up down is are was were be been
+    against compared each apiece while but so since after before over under about around""".split()
+)
+COORD = frozenset("ls lu bt bb lintang bujur °".split())
+COUNT_NOUNS = frozenset(
+    """orang warga jiwa penduduk pasang unit ekor kasus rumah kendaraan peserta pemilih
+    siswa murid mahasiswa pekerja karyawan buruh pasien korban lembar buah batang butir
+    kursi suara personel petugas anggota keluarga kk desa sekolah pohon bibit dosis paket
+    pengunjung penumpang wisatawan pelanggan nasabah guru prajurit tentara polisi relawan
+    pengungsi bayi anak pelajar pendaftar penonton atlet tersangka narapidana pegawai
+    pelamar akun perusahaan kapal mobil motor sepeda toko gerai pelaku tiket eksemplar
+    people persons residents voters votes cases units homes houses households students
+    pupils workers employees patients victims vehicles cars members families schools trees
+    doses jobs troops soldiers deaths visitors tourists passengers participants children
+    women men refugees seats villages companies customers users followers fans spectators
+    infections pairs copies tickets""".split()
+)
+MONTHS = frozenset(
+    """januari februari maret april mei juni juli agustus september oktober november
+    desember jan feb mar apr jun jul agu agt aug sep sept okt oct nov des dec january
+    february march may june july august october december""".split()
+)
+YEAR_WORDS = frozenset("tahun sejak periode ta year since".split()) | MONTHS
+
+# -- masks: spans that contain digits but no quantity ---------------------------------
+
+_CLOCK = r"(?:[01]?\d|2[0-4])[.:][0-5]\d(?:[.:][0-5]\d)?"
+_ZONE = (
+    r"(?:WIB|WITA|Wita|WIT|GMT|UTC|waktu\s+setempat|pagi|siang|sore|malam|dini\s+hari|"
+    r"a\.m\.|p\.m\.|am|pm)\b"
+)
+_QUANTITY_AHEAD = r"(?!\s*(?:%|persen\b|percent\b|poin\b|juta\b|miliar\b|triliun\b))"
+
+_B = r"(?<![\w.,])"  # a numeric mask starts and ends with a whole number
+_E = r"(?![\w]|[.,]\d)"
+
+_MASKS = regex.compile(
+    rf"""(?x)
+      (?P<time>(?i:\b(?:pukul|pkl\.?|pk\.|jam)\s*){_CLOCK}
+        (?:\s*(?:[-–—]|s\.?d\.?|sampai|hingga)\s*{_CLOCK})?
+      | \b{_CLOCK}(?:\s*(?:[-–—]|s\.?d\.?|sampai|hingga)\s*{_CLOCK})?(?=\s*{_ZONE})
+      | (?i:\b(?:sejak|hingga|sampai|mulai|sekitar|antara|at)\s+){_CLOCK}\b{_QUANTITY_AHEAD})
+    | (?P<date>{_B}\d{{1,2}}([./-])\d{{1,2}}\g{{-1}}\d{{2,4}}{_E}
+      | {_B}(?:19|20)\d\d([./-])\d{{1,2}}\g{{-1}}\d{{1,2}}{_E})
+    | (?P<npwp>{_B}\d{{2}}\.\d{{3}}\.\d{{3}}\.\d-\d{{3}}\.\d{{3}}{_E})
+    | (?P<ip>{_B}(?:\d{{1,3}}\.){{3}}\d{{1,3}}{_E})
+    | (?P<phone>(?:\+62|{_B}0)\d{{1,4}}(?:[ -]?\d{{3,4}}){{1,3}}{_E} | \(0\d{{2,3}}\)\s?\d{{3,4}}[ -]?\d{{3,4}})
+    | (?P<version>(?i:\b(?:versi|version|ver\.?|v|update|rilis|release|android|ios|ipados|macos
+        |windows|python|php|java|web|html|bluetooth|usb|wi-?fi|linux|ubuntu|chrome|firefox
+        |miui|hyperos|coloros|emui|harmonyos|kernel|firmware|bios|industri|industry|society)\s?)
+        \d+(?:\.\d+)+)
+    | (?P<section>(?i:\b(?:tabel|gambar|grafik|bagan|bab|butir|subbab|lampiran|pasal|ayat
+        |table|figure|fig\.|section|chapter|article)\s+)\d+(?:\.\d+)+)
+    | (?P<ident>(?:\b(?i:nomor|nomer|no\.?|nrp|nip|nik|npwp|nisn|kode|ktp|isbn|issn|rekening|rek\.
+        |hlm\.?|halaman|page|kav\.?|km\.|lt\.|blok|gg\.|jl\.|jalan|pasal|ayat|uu|perpres|perppu
+        |permen\w*|perda|pergub|perwali|perbup|keppres|kepmen\w*|inpres|putusan|nopol)
+        |\b(?:ID|SE|SK|PP|RT|RW|KM))\s*[:.]?\s*\d[\d.,/-]*\d?)
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumToken:
+    """A digit run ``text[start:end]`` (digits joined by ``.`` or ``,``).
+
+    ``mask`` names why it is not a quantity (``None``: a quantity).  The
+    trap patterns are matched only around numbers a rule can judge (with a
+    separator, after a currency, before a percent, or a single digit); a
+    plain integer such as ``2024`` gets only the cheap character checks.
+    ``currency`` is the symbol before it as written (``Rp``, ``Rp.``,
+    ``US$``) starting at ``cur_start``; ``prev`` the word before (before the
+    currency), ``next`` the word or symbol after, ``suffix`` letters or
+    ``-an`` glued to its end; all lower-cased except ``currency``.
+    """
+
+    start: int
+    end: int
+    text: str
+    locale: str
+    mask: str | None = None
+    currency: str = ""
+    cur_start: int = -1
+    prev: str = ""
+    next: str = ""
+    suffix: str = ""
+    after: str = ""
+
+    @property
+    def quantity(self) -> bool:
+        return self.mask is None
+
+    @property
+    def quantity_context(self) -> bool:
+        """Followed by a unit, percent, magnitude or counted noun, or after a currency."""
+        w = self.suffix or self.next
+        return (
+            bool(self.currency)
+            or w in UNITS
+            or w in PERCENT
+            or w in MAGNITUDE
+            or (w in COUNT_NOUNS)
+        )
+
+
+_NUMBER = regex.compile(r"(?<!\d)\d+(?:[.,]\d+)*")
+_WORD_AFTER = regex.compile(r"[ \u00a0]*(%|°|[^\W\d_]+)")
+_WORD_BEFORE = regex.compile(r"([^\W\d_]+)\.?[ \u00a0(]*$")
+_GLUED = regex.compile(r"-an\b|[^\W\d_]+")
+_QUOTES = regex.compile(r"“[^”\n]{8,1500}”|\"[^\"\n]{8,1500}\"")
+# key:value without a space (`Mag:5.0`, `Lok:4.48LS`): text pasted from a feed
+_MACHINE = regex.compile(r"[^\W\d_]{2,}:\d")
+_QWORD = regex.compile(r"[^\W\d_]+")
+_QUOTE_ID = frozenset(
+    "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh ada "
+    "adalah kami kita persen sudah telah bisa harus".split()
+)
+_QUOTE_EN = frozenset(
+    "the and of to in is that for it was on with as by are be at from this have has will "
+    "we our percent would not".split()
+)
+
+
+def _quote_language(text: str) -> str | None:
+    ids = ens = 0
+    for m in _QWORD.finditer(text):
+        w = m.group().lower()
+        if w in _QUOTE_ID:
+            ids += 1
+        elif w in _QUOTE_EN:
+            ens += 1
+    if ens >= 2 and ens > 2 * ids:
+        return "en"
+    if ids >= 2 and ids > 2 * ens:
+        return "id"
+    return None
+
+
+_MARGIN = 60  # a trap pattern reaches at most this far from the number it masks
+# a URL, e-mail, hashtag, handle or file name: judged on the chunk holding the number
+_URLISH = regex.compile(
+    r"://|@|^www\.|^#|\.(?:com|id|net|org|go|ac|co|io|tv|pdf|jpe?g|png|html?|php|xlsx?|docx?)\b"
+)
+_CHUNK_END = regex.compile(r"\s")
+
+
+def _spans(text: str, around: list[tuple[int, int]]) -> tuple[list[int], list[int], list[str]]:
+    """Trap spans, searched only in windows around the numbers that need them
+    (the patterns are many; running them over a whole article costs ~10x)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    kinds: list[str] = []
+    regions: list[list[int]] = []
+    for s, e in around:
+        a, b = max(0, s - _MARGIN), min(len(text), e + _MARGIN)
+        if regions and a <= regions[-1][1]:
+            regions[-1][1] = b
+        else:
+            regions.append([a, b])
+    for a, b in regions:
+        for m in _MASKS.finditer(text, a, b):
+            if starts and m.start() < ends[-1]:  # overlapping: extend the previous span
+                ends[-1] = max(ends[-1], m.end())
+                continue
+            starts.append(m.start())
+            ends.append(m.end())
+            kinds.append(m.lastgroup or "mask")
+    return starts, ends, kinds
+
+
+def _urlish(text: str, s: int, e: int) -> bool:
+    a = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s), text.rfind("\t", 0, s)) + 1
+    m = _CHUNK_END.search(text, e)
+    return bool(_URLISH.search(text[a : m.start() if m else len(text)]))
+
+
+def _needs_masks(text: str, s: int, e: int) -> bool:
+    """Only numbers a rule can judge need the trap patterns: with a separator,
+    after a currency, before a percent, or a single digit."""
+    if e - s == 1 or not text[s:e].isdigit():
+        return True
+    before = text[max(0, s - 4) : s]
+    return (
+        any(c in before for c in "pP$€£¥") or "%" in text[e : e + 2] or "persen" in text[e : e + 8]
+    )
+
+
+_PER_WORD = regex.compile(r"/([^\W\d_]+)")
+
+
+def _per_unit(text: str, at: int) -> str | None:
+    """The unit of `6.550/liter`, `150 km/jam` style rates, else None."""
+    m = _PER_WORD.match(text, at)
+    if m and m.group(1).islower():
+        return m.group(1)
+    return None
+
+
+def tokens(doc: Document) -> list[NumToken]:
+    """Every number in ``doc`` with its context; computed once per document."""
+    cached = doc.__dict__.get("_num_tokens")
+    if cached is None:
+        cached = doc.__dict__["_num_tokens"] = _scan(doc)
+    return cached
+
+
+def _scan(doc: Document) -> list[NumToken]:
+    text = doc.text
+    lang = doc.language
+    numbers = [m.span() for m in _NUMBER.finditer(text)]
+    mstarts, mends, mkinds = _spans(text, [sp for sp in numbers if _needs_masks(text, *sp)])
+    other = "en" if lang == "id" else "id"
+    quotes: list[tuple[int, int, str]] = []  # (start, end, locale or "machine")
+    for q in _QUOTES.finditer(text):
+        if _MACHINE.search(q.group()):
+            quotes.append((q.start(), q.end(), "machine"))
+        elif _quote_language(q.group()) == other:
+            quotes.append((q.start(), q.end(), other))
+    qstarts = [q[0] for q in quotes]
+    out: list[NumToken] = []
+    n = len(text)
+    for s, e in numbers:
+        num = text[s:e]
+        mask: str | None = "url" if _urlish(text, s, e) else None
+        i = bisect_right(mstarts, s) - 1
+        if mask is not None:
+            pass
+        elif i >= 0 and s < mends[i]:
+            mask = mkinds[i]
+        elif i + 1 < len(mstarts) and mstarts[i + 1] < e:
+            mask = mkinds[i + 1]
+        # context before: currency, glued designator, key:value, fractions
+        window = text[max(0, s - 12) : s]
+        cur = CURRENCY.search(window)
+        currency = cur.group() if cur else ""
+        cur_start = s - len(window) + cur.start() if cur else -1
+        b1 = text[s - 1] if s else ""
+        b2 = text[s - 2] if s > 1 else ""
+        if not cur and mask is None:
+            if b1.isalpha() or b1 == "_" or (b1 != "" and b1 in "-–" and b2.isalpha()):
+                mask = "designator"
+            elif (b1 != "" and b1 in ":/") or (b1 == "." and (b2.isdigit() or b2.isalpha())):
+                mask = "identifier"  # 3:16, 1/2, M.2.24, No.5
+        a1 = text[e] if e < n else ""
+        a2 = text[e + 1] if e + 1 < n else ""
+        if mask is None and (
+            (a1 == ":" and a2.isdigit()) or (a1 == "/" and _per_unit(text, e) is None)
+        ):
+            mask = "identifier"  # 10:30, 11/2020, 7/PK/II  (but Rp6.550/liter stays)
+        # glued suffix and the next word
+        suffix = ""
+        g = _GLUED.match(text, e) if a1 and (a1.isalpha() or a1 == "-") else None
+        if g:
+            suffix = g.group().lower()
+            if (
+                mask is None
+                and suffix != "-an"
+                and suffix not in UNITS
+                and suffix not in COORD
+                and suffix not in PERCENT
+                and suffix not in MAGNITUDE
+            ):
+                mask = "designator"
+        nxt = ""
+        if not suffix:
+            w = _WORD_AFTER.match(text, e)
+            if w:
+                nxt = w.group(1).lower()
+        elif suffix == "-an":
+            pass
+        prev = ""
+        pw = _WORD_BEFORE.search(
+            text, max(0, (cur_start if cur else s) - 30), cur_start if cur else s
+        )
+        if pw:
+            prev = pw.group(1).lower()
+        locale = lang
+        if quotes:
+            j = bisect_right(qstarts, s) - 1
+            if j >= 0 and s < quotes[j][1]:
+                if quotes[j][2] == "machine":
+                    mask = mask or "machine-text"
+                else:
+                    locale = other
+        out.append(
+            NumToken(
+                s,
+                e,
+                num,
+                locale,
+                mask,
+                currency,
+                cur_start,
+                prev,
+                nxt,
+                suffix,
+                text[e : e + 6],
+            )
+        )
+    return out
