@@ -34,6 +34,7 @@ class Settings:
     language: str | None = None
     exclude: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    extend_rules: list[str] = field(default_factory=list)
     source: Path | None = None
 
     @property
@@ -66,6 +67,7 @@ KEYS: dict[str, tuple[str, str, Any]] = {
         "a table of glob = [rule codes]",
         _per_file,
     ),
+    "extend-rules": ("extend_rules", "a list of rule pack files or folders", _str_list),
 }
 
 

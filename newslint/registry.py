@@ -182,6 +182,8 @@ class Registry:
 
     def matching(self, selector: str) -> list[Rule]:
         sel = selector.strip().upper()
+        if ":" in sel:  # a whole pack or plugin: `pack:antara`, `plugin:name`
+            return [r for r in self if r.origin.upper() == sel]
         if sel == "ALL":
             return list(self)
         return [r for r in self if r.code.startswith(sel)]
@@ -220,11 +222,16 @@ def _code_key(code: str) -> tuple[str, int, str]:
 
 
 def load_registry(extra_rules: Iterable[Rule] = (), plugins: bool = True) -> Registry:
-    """Built-in checks, then rule packs, then plugins; codes must be unique."""
+    """Built-in checks and packs, then user packs, then plugins; codes must
+    be unique."""
+    from newslint.packs import builtin_rules
+
     reg = Registry()
     for name in BUILTIN_MODULES:
         for r in rules_in_module(importlib.import_module(name)):
             reg.add(r)
+    for r in builtin_rules():
+        reg.add(r)
     for r in extra_rules:
         reg.add(r)
     if plugins:
