@@ -353,7 +353,9 @@ def _load_pack_cached(path_str: str, _mtime: int, _size: int, verify: bool) -> P
         raise _fail(path, "", "a rule pack must be a mapping with a `rules` list")
     unknown = set(data) - PACK_KEYS
     if unknown:
-        raise _fail(path, "", f"unknown key {sorted(unknown)[0]!r} (known: {', '.join(sorted(PACK_KEYS))})")
+        raise _fail(
+            path, "", f"unknown key {sorted(unknown)[0]!r} (known: {', '.join(sorted(PACK_KEYS))})"
+        )
     name = data.get("pack", path.stem)
     if not isinstance(name, str) or not NAME_RE.match(name):
         raise _fail(path, "", f"`pack` must be a kebab-case name, got {name!r}")
@@ -508,13 +510,18 @@ def _build_rule(item: Any, pack: str, path: Path, defaults: dict) -> PackRule:
             raise _PackError("`fix: replace` needs a `replacement`")
         if replacement is not None and fix != "replace":
             raise _PackError("`replacement` needs `fix: replace`")
-    fix_message = _opt(item, "fix-message", str, "a message", None) or {
-        "delete-line": "Delete the line",
-        "delete-paragraph": "Delete the paragraph",
-        "delete-match": "Delete the text",
-        "replace": "Replace with {replacement}" if kind == "substitution" else "Replace the text",
-        "none": "",
-    }[fix]
+    fix_message = (
+        _opt(item, "fix-message", str, "a message", None)
+        or {
+            "delete-line": "Delete the line",
+            "delete-paragraph": "Delete the paragraph",
+            "delete-match": "Delete the text",
+            "replace": "Replace with {replacement}"
+            if kind == "substitution"
+            else "Replace the text",
+            "none": "",
+        }[fix]
+    )
     _check_template(fix_message, "fix-message")
     skip_quoted = _opt(item, "skip-quoted", bool, "true or false", False)
     skip_cap = _opt(item, "skip-capitalized", bool, "true or false", False)

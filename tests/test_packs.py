@@ -103,12 +103,27 @@ def test_good_pack_loads(tmp_path):
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
-        (("    fix: delete-match\n", "    fix: delete-match\n    colour: red\n"), "rule HS001: unknown key 'colour'"),
+        (
+            ("    fix: delete-match\n", "    fix: delete-match\n    colour: red\n"),
+            "rule HS001: unknown key 'colour'",
+        ),
         (("'(?i)\\bwk(?:wk)+\\b'", "'(?i)(wkwk'"), "rule HS001: bad regex in `pattern`"),
-        (('pass: ["Lucu sekali, kata dia."]', 'pass: ["wkwk"]'), "rule HS001 (no-alay): example pass[0] is flagged"),
-        (('flag: ["Lucu sekali wkwkwk kata dia."]', 'flag: ["Lucu."]'), "rule HS001 (no-alay): example flag[0] is not flagged"),
-        (("message: 'Slang {match} in the text'", "message: 'Slang {word}'"), "unknown placeholder {word}"),
-        (("    fix: delete-match\n", "    fix: delete-line\n"), "`fix: delete-line` needs `scope: line`"),
+        (
+            ('pass: ["Lucu sekali, kata dia."]', 'pass: ["wkwk"]'),
+            "rule HS001 (no-alay): example pass[0] is flagged",
+        ),
+        (
+            ('flag: ["Lucu sekali wkwkwk kata dia."]', 'flag: ["Lucu."]'),
+            "rule HS001 (no-alay): example flag[0] is not flagged",
+        ),
+        (
+            ("message: 'Slang {match} in the text'", "message: 'Slang {word}'"),
+            "unknown placeholder {word}",
+        ),
+        (
+            ("    fix: delete-match\n", "    fix: delete-line\n"),
+            "`fix: delete-line` needs `scope: line`",
+        ),
         (("pack: house", "pack: house\nauthor: me"), "unknown key 'author'"),
         (("code: HS001", "code: hs1"), "code 'hs1' must be"),
     ],
@@ -150,9 +165,11 @@ def test_pathological_pattern_times_out_with_a_clear_error(tmp_path, monkeypatch
     import newslint.packs as packs
 
     monkeypatch.setattr(packs, "TIMEOUT", 0.2)
-    text = GOOD.replace("'(?i)\\bwk(?:wk)+\\b'", "'(?:a|a)*$'").replace(
-        'flag: ["Lucu sekali wkwkwk kata dia."]', 'flag: ["aaa"]'
-    ).replace('pass: ["Lucu sekali, kata dia."]', 'pass: ["bbb"]')
+    text = (
+        GOOD.replace("'(?i)\\bwk(?:wk)+\\b'", "'(?:a|a)*$'")
+        .replace('flag: ["Lucu sekali wkwkwk kata dia."]', 'flag: ["aaa"]')
+        .replace('pass: ["Lucu sekali, kata dia."]', 'pass: ["bbb"]')
+    )
     (r,) = load_pack(write(tmp_path, text)).rules
     doc = Document("a" * 40 + "b", language="id")
     with pytest.raises(RuleError, match=r"rule HS001 \(no-alay\): pattern timed out after 0.2s"):
@@ -245,7 +262,10 @@ def test_broken_pack_exits_2_naming_file_and_rule(tmp_path, monkeypatch, cli):
     pack = write(tmp_path, GOOD.replace('pass: ["Lucu sekali, kata dia."]', 'pass: ["wkwk"]'))
     (tmp_path / "a.txt").write_text("Teks.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    for args in (("check", "--isolated", "--rules", str(pack), "a.txt"), ("rules", "--rules", str(pack))):
+    for args in (
+        ("check", "--isolated", "--rules", str(pack), "a.txt"),
+        ("rules", "--rules", str(pack)),
+    ):
         r = cli(*args)
         assert r.exit_code == 2
         assert "house.yaml: rule HS001 (no-alay): example pass[0] is flagged" in r.output

@@ -29,7 +29,7 @@ _HOLDER = r"(?:[\p{L}\p{N}][\p{L}\p{N}&'.\-]*(?:[ \t]+(?!(?i:all\s+rights))[\p{L
 _RESERVED = r"(?:(?i:all\s+rights\s+reserved)|(?i:hak\s+cipta\s+dilindungi(?:\s+oleh)?\s+undang[\s-]+undang))"
 _NOTICE = regex.compile(
     rf"""
-    (?<![\p{{L}}\p{{N}}])
+    (?<![\p{{L}}\p{{N}}\x80-\x9f])   # a C1 control before "©" means mojibake, not a notice
     (?:
         {_MARK}\s*(?:{_YEAR}\s*)?(?:{_HOLDER})?(?:[ \t]*{_YEAR})?(?:[.,]?[ \t]*{_RESERVED})?\.?
       | {_RESERVED}\.?
@@ -208,7 +208,7 @@ def _guess_title_case_end(text: str, start: int, end: int) -> tuple[int, bool] |
         return None
 
     def titled(tok: str) -> bool:
-        if tok[:1] in "\"“‘":  # an opening quote starts the next sentence
+        if tok[:1] in '"“‘':  # an opening quote starts the next sentence
             return False
         core = tok.strip("\"'“”‘’(),:;")
         return not core or core[0].isupper() or core[0].isdigit() or core.lower() in _SMALL
@@ -279,7 +279,11 @@ def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             a = m.start()
             while a > p.start and text[a - 1] in " \t\u00a0":
                 a -= 1
-            edit = Edit(a, stop) if a > doc.lines[doc.line_index(m.start())].start else doc.deletion(m.start(), stop)
+            edit = (
+                Edit(a, stop)
+                if a > doc.lines[doc.line_index(m.start())].start
+                else doc.deletion(m.start(), stop)
+            )
             yield rule.diagnostic(
                 m.start(),
                 stop,
