@@ -30,7 +30,7 @@ OTHER_ARTIFACTS = regex.compile(
     r"|Baca selengkapnya|\[Gambas|Halaman berikut|Diadaptasi oleh"
 )
 SEGMENTS = regex.compile(r"\n|[ \t\u00a0]{2,}")
-SENTENCES = regex.compile(r"(?<=[.!?][\"”’]?)\s+(?=[\"“]?\p{Lu})")
+SENTENCES = regex.compile(r"(?<=[.!?][\"”’]?)\s+(?=[\"“(]?\p{Lu})")
 
 
 def body_sentences(text: str) -> list[str]:

@@ -217,9 +217,12 @@ def _guess_title_case_end(text: str, start: int, end: int) -> tuple[int, bool] |
     while i < len(tokens) and titled(tokens[i].group()):
         i += 1
     # tokens[i] is the first ordinary lower-case word; tokens[i-1] starts the sentence
-    j = i - 1  # back over small words to the capitalised first word of the sentence
-    while j > 0 and tokens[j].group().strip("\"'“”‘’(),:;") in _SMALL:
-        j -= 1
+    if i < len(tokens) and tokens[i].group()[:1] in '"“‘':
+        j = i  # the next sentence opens with a quotation
+    else:
+        j = i - 1  # back over small words to the capitalised first word of the sentence
+        while j > 0 and tokens[j].group().strip("\"'“”‘’(),:;") in _SMALL:
+            j -= 1
     if i >= len(tokens) or j < 2:
         return None
     stop = tokens[j].start()
