@@ -60,6 +60,23 @@ def test_pack_rules_pickle_with_the_linter():
     assert [d.code for d in clone.lint(doc)] == [d.code for d in linter.lint(doc)] == ["BP004"]
 
 
+@pytest.mark.parametrize("r", [r for r in BUILTIN if r.default], ids=lambda r: r.code)
+def test_examples_still_flag_among_all_default_rules(r: PackRule):
+    """No other default rule hides a pack rule's finding (two rules folding
+    each other's identical blocks would)."""
+    linter = Linter(load_registry().select())
+    for e in r.examples["flag"]:
+        text = e if isinstance(e, str) else e["text"]
+        doc = Document(text, language=e.get("language", "id") if isinstance(e, dict) else "id")
+        found = linter.lint(doc)
+        for mine in Linter([r]).lint(doc):
+            # reported itself, or folded into a block another finding deletes whole
+            assert any(
+                d.code == r.code or (d.supersedes and d.start <= mine.start and mine.end <= d.end)
+                for d in found
+            ), text
+
+
 def test_fixes_are_idempotent_on_examples():
     linter = Linter([r for r in BUILTIN if r.default])
     for r in BUILTIN:
