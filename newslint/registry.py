@@ -233,7 +233,13 @@ def load_registry(extra_rules: Iterable[Rule] = (), plugins: bool = True) -> Reg
     for r in builtin_rules():
         reg.add(r)
     for r in extra_rules:
-        reg.add(r)
+        try:
+            reg.add(r)
+        except RuleError as exc:  # name the pack file that brought the clash
+            source = getattr(getattr(r, "spec", None), "source", None)
+            if source is None:
+                raise
+            raise RuleError(f"{source}: rule {r.code} ({r.name}): {exc}") from None
     if plugins:
         for r in _plugin_rules():
             reg.add(r)

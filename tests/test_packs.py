@@ -162,7 +162,9 @@ def test_duplicate_code_in_a_pack(tmp_path):
 
 def test_duplicate_code_with_a_builtin(tmp_path):
     path = write(tmp_path, GOOD.replace("HS001", "BP001"))
-    with pytest.raises(RuleError, match="duplicate rule code BP001"):
+    with pytest.raises(
+        RuleError, match=r"house.yaml: rule BP001 \(no-alay\): duplicate rule code BP001"
+    ):
         load_registry(load_pack(path).rules)
 
 
