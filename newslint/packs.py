@@ -487,6 +487,9 @@ def _build_rule(item: Any, pack: str, path: Path, defaults: dict) -> PackRule:
         if fix not in ("replace", "none"):
             raise _PackError("a substitution rule's `fix` is replace or none")
         table = tuple((k.strip(), v.strip()) for k, v in raw_table.items())
+        same = [k for k, v in table if (k == v if case_sensitive else k.lower() == v.lower())]
+        if same:
+            raise _PackError(f"`table` maps {same[0]!r} to itself")
         keys = sorted((k for k, _ in table), key=len, reverse=True)
         alts = "|".join(regex.sub(r"\\ ", r"\\s+", regex.escape(k)) for k in keys)
         flags = "" if case_sensitive else "(?i)"

@@ -168,6 +168,24 @@ def test_duplicate_code_with_a_builtin(tmp_path):
         load_registry(load_pack(path).rules)
 
 
+def test_substitution_to_itself_is_an_error(tmp_path):
+    path = write(
+        tmp_path,
+        """\
+        pack: words
+        rules:
+          - code: WD001
+            name: words
+            message: '{match} -> {replacement}'
+            kind: substitution
+            table: {resiko: risiko, dikonsumsi: dikonsumsi}
+            examples: {flag: [resiko], pass: [risiko]}
+        """,
+    )
+    with pytest.raises(RuleError, match=r"rule WD001: `table` maps 'dikonsumsi' to itself"):
+        load_pack(path)
+
+
 def test_invalid_yaml_is_one_line(tmp_path):
     path = write(tmp_path, "pack: x\nrules: [\n")
     with pytest.raises(RuleError, match="invalid YAML"):
