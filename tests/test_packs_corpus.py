@@ -44,10 +44,13 @@ def body_sentences(text: str) -> list[str]:
     return out
 
 
-@pytest.fixture(scope="module")
-def results(corpus_articles):
+@pytest.fixture(scope="module", params=["sample", "corpus"])
+def results(request):
+    """The 70-article sample in tests/data (always there) and the whole
+    development corpus (skipped when ../shared is absent)."""
+    articles = request.getfixturevalue(f"{request.param}_articles")
     out = []
-    for a in corpus_articles:
+    for a in articles:
         text = a["text"]
         # only the boilerplate rules fix: NUM/TXT rewrites are not this test's business
         out.append(
@@ -63,7 +66,7 @@ def test_artifacts_are_flagged(results):
             for m in marker.finditer(text):
                 total += 1
                 flagged += any(d.start <= m.start() < d.end for d in diags)
-    assert total > 2000
+    assert total > (2000 if len(results) > 1000 else 50)
     assert flagged / total >= 0.98, f"{flagged}/{total} flagged"
 
 
@@ -82,7 +85,10 @@ def test_fix_removes_artifacts(results):
                 assert any(d.start <= m.start() < d.end for d in after), fixed[
                     m.start() : m.start() + 80
                 ]
-    assert left / total <= 0.02, f"{left}/{total} markers left after the safe fix"
+    # the 70-article sample over-represents Kompas, whose inline headlines
+    # often run into the next sentence with one space (an unsafe guess)
+    limit = 0.02 if len(results) > 1000 else 0.05
+    assert left / total <= limit, f"{left}/{total} markers left after the safe fix"
 
 
 def test_unsafe_fix_removes_every_marker(results):
@@ -112,5 +118,5 @@ def test_few_findings_on_clean_articles(results):
             continue  # not clean: a syndication note or "Baca selengkapnya" is a true finding
         n += 1
         found += sum(1 for d in diags if d.code.startswith("BP"))
-    assert n >= 40
+    assert n >= (40 if len(results) > 1000 else 1)
     assert 100 * found / n < 5, f"{found} boilerplate findings in {n} clean articles"
