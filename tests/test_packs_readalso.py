@@ -97,6 +97,11 @@ def test_read_also_paragraph_stops_at_a_certain_end():
     assert "Kalimat tubuh yang harus tetap ada." in fixed and "Baca juga" not in fixed
 
 
+def test_double_space_inside_a_headline_line_is_not_its_end():
+    text = "Isi berita.\nBACA  JUGA: Harga  cabai turun lagi\nIsi lain.\n"
+    assert found(text, "BP002") == [("BACA  JUGA: Harga  cabai turun lagi", "safe")]
+
+
 def test_copyright_mark_inside_mojibake_is_not_a_notice():
     text = "Kebijakan Reform and Opening Up (\u00e6\u0094\u00b9\u00e9\u009d\u00a9\u00e5\u00bc\u0080) berhasil."
     assert found(text, "BP001") == []

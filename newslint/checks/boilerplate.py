@@ -166,11 +166,11 @@ _READ_ALSO_ANY = regex.compile(
     [ \t]*:
     """
 )
-#: Where a headline certainly ends: a run of two or more spaces (the
-#: paragraph separator of flattened text), or a footer label or another
+#: Where a headline certainly ends: a run of two or more spaces before a
+#: capital (the paragraph separator of flattened text), or a footer label or another
 #: read-also label glued to its last word (`…SKK MigasPewarta:`).
 _CERTAIN_END = regex.compile(
-    r"[ \t\u00a0]{2,}"
+    r"[ \t\u00a0]{2,}(?=[\"“‘'(]?[\p{Lu}\p{N}])"
     r"|(?=(?:Pewarta|Penerjemah|Editor|Penulis|Halaman[ \t]+berikut|Baca[ \t]+juga|Simak[ \t]+juga|Lihat[ \t]+juga)[ \t]*:)"
 )
 #: A sentence boundary inside a would-be headline.
