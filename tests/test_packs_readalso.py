@@ -78,6 +78,7 @@ def test_sentence_case_headline_without_an_end_has_no_fix():
         "Ia juga membaca buku itu: isinya tentang ekonomi.",
         "Warga diminta membaca juga aturan baru itu.",
         "Baca juga: Judul berita lain",  # its own paragraph: BP002, not BP003
+        "**Baca juga:** Judul berita lain",
     ],
 )
 def test_inline_must_pass(text):

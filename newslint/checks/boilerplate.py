@@ -263,8 +263,9 @@ def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """
     text = doc.text
     for p in doc.paragraphs:
+        lead = _READ_ALSO.match(text, p.start, p.end)
         for m in _READ_ALSO_ANY.finditer(text, p.start, p.end):
-            if m.start() == p.start:  # a paragraph of its own: BP002
+            if lead is not None and m.start() < lead.end():  # starts the paragraph: BP002
                 continue
             head = m.end()
             while head < p.end and text[head] in " \t\u00a0":
