@@ -191,6 +191,8 @@ def _headline_end(text: str, start: int, end: int) -> tuple[int, bool] | None:
     m = _CERTAIN_END.search(text, start, end)
     if m is not None and m.start() - start <= _MAX_HEADLINE:
         stop = m.start()
+        while stop > start and text[stop - 1] in " \t\u00a0":
+            stop -= 1
         if not _SENTENCE_BREAK.search(text, start, stop):
             return stop, True
     elif m is None and end - start <= _MAX_HEADLINE:
