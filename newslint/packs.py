@@ -475,6 +475,12 @@ def _build_rule(item: Any, pack: str, path: Path, defaults: dict) -> PackRule:
         raise _PackError(f"`applicability` must be safe or unsafe, got {appl!r}")
     replacement = _opt(item, "replacement", str, "a replacement template", None)
     within = _opt(item, "within", int, "a number of characters", 400)
+    if within <= 0:
+        raise _PackError(f"`within` must be a positive number of characters, got {within!r}")
+    if "within" in item and kind != "tail":
+        raise _PackError("`within` applies only to tail rules")
+    if "scope" in item and kind != "pattern":
+        raise _PackError(f"a {kind} rule has no `scope`")
     table: tuple[tuple[str, str], ...] = ()
     case_sensitive = _opt(item, "case-sensitive", bool, "true or false", False)
 
@@ -506,8 +512,6 @@ def _build_rule(item: Any, pack: str, path: Path, defaults: dict) -> PackRule:
             pattern = _compile(f"(?:{pattern.pattern})\\Z")
             if fix not in ("delete-match", "none"):
                 raise _PackError("a tail rule's `fix` is delete-match or none")
-            if "scope" in item:
-                raise _PackError("a tail rule has no `scope`: it always ends the text")
         if fix == "delete-line" and scope != "line":
             raise _PackError("`fix: delete-line` needs `scope: line`")
         if fix == "delete-paragraph" and scope != "paragraph":

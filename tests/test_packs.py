@@ -143,6 +143,14 @@ def test_good_pack_loads(tmp_path):
         ),
         (("pack: house", "pack: house\nauthor: me"), "unknown key 'author'"),
         (("code: HS001", "code: hs1"), "code 'hs1' must be"),
+        (
+            ("    fix: delete-match\n", "    fix: delete-match\n    within: 100\n"),
+            "`within` applies only to tail rules",
+        ),
+        (
+            ("    fix: delete-match\n", "    fix: delete-match\n    kind: tail\n    scope: line\n"),
+            "a tail rule has no `scope`",
+        ),
     ],
 )
 def test_broken_pack_names_file_rule_and_problem(tmp_path, edit, expected):
