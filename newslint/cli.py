@@ -49,6 +49,24 @@ def cli() -> None:
     """newslint: find and safely fix artifacts in news articles."""
 
 
+_RULES_OPTION = click.option(
+    "--rules",
+    "rules",
+    multiple=True,
+    metavar="PATH",
+    help="Also load the rule packs in this YAML file or folder (repeatable).",
+)
+
+
+def _registry(rules: tuple[str, ...]):
+    """Built-ins, plugins, the config's `extend-rules` and `--rules` packs."""
+    from newslint.config import load_settings
+    from newslint.packs import user_rules
+    from newslint.registry import load_registry
+
+    return load_registry(user_rules(load_settings(), rules))
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=str)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (stdin: print fixed text).")
@@ -113,6 +131,7 @@ def cli() -> None:
 @click.option(
     "--force-exclude", is_flag=True, help="Apply `exclude` even to paths named explicitly."
 )
+@_RULES_OPTION
 def check(
     paths,
     fix,
@@ -136,6 +155,7 @@ def check(
     statistics,
     baseline,
     show_settings,
+    rules,
 ) -> None:
     """Check articles (files, folders, or - for stdin) for artifacts."""
     opts = CheckOptions(
@@ -161,17 +181,17 @@ def check(
         statistics=statistics,
         baseline=baseline,
         show_settings=show_settings,
+        rules=list(rules),
     )
     sys.exit(run_check(opts))
 
 
 @cli.command("rule", context_settings=CONTEXT)
 @click.argument("code")
-def rule_cmd(code: str) -> None:
+@_RULES_OPTION
+def rule_cmd(code: str, rules: tuple[str, ...]) -> None:
     """Show the documentation of a rule (by code or name)."""
-    from newslint.registry import load_registry
-
-    r = load_registry().get(code)
+    r = _registry(rules).get(code)
     if r is None:
         raise NewslintError(f"unknown rule {code!r} (see `newslint rules`)")
     langs = ", ".join(sorted(r.languages)) if r.languages else "all"
@@ -190,13 +210,12 @@ def rule_cmd(code: str) -> None:
 
 @cli.command("rules", context_settings=CONTEXT)
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
-def rules_cmd(output_format: str) -> None:
+@_RULES_OPTION
+def rules_cmd(output_format: str, rules: tuple[str, ...]) -> None:
     """List every rule: code, name, severity, fixability."""
     import json
 
-    from newslint.registry import load_registry
-
-    reg = load_registry()
+    reg = _registry(rules)
     if output_format == "json":
         click.echo(
             json.dumps(

@@ -35,6 +35,7 @@ class Settings:
     exclude: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    extend_rules: list[str] = field(default_factory=list)
     source: Path | None = None
 
     @property
@@ -74,6 +75,7 @@ KEYS: dict[str, tuple[str, str, Any]] = {
         _per_file,
     ),
     "options": ("options", "a table of [options.CODE] tables (option = value)", _options),
+    "extend-rules": ("extend_rules", "a list of rule pack files or folders", _str_list),
 }
 
 

@@ -233,7 +233,8 @@ class Document:
 
         A span that fills its line(s) takes the line break with it; a span at
         the end of a line takes the spaces before it; any other span takes the
-        spaces after it.  Nothing else is touched.
+        narrower of the two gaps around it, so that a flattened paragraph
+        break (three or more spaces) survives.  Nothing else is touched.
         """
         text = self.text
         first = self.line_index(start)
@@ -263,6 +264,10 @@ class Document:
             return Edit(0, lend)
         if b == lend:
             return Edit(a, b)
+        if start - a > b - end:
+            return Edit(start, b)  # keep the wider gap before: it may be a paragraph break
+        if b - end > start - a:
+            return Edit(a, end)  # keep the wider gap after
         return Edit(start, b)
 
 

@@ -123,10 +123,20 @@ def fold_superseded(diags: list[Diagnostic]) -> list[Diagnostic]:
         return diags
     keep = []
     for d in diags:
-        if any(b is not d and b.start <= d.start and d.end <= b.end for b in blocks):
+        if any(_folds(b, d) for b in blocks if b is not d):
             continue
         keep.append(d)
     return keep
+
+
+def _folds(block: Diagnostic, d: Diagnostic) -> bool:
+    """``block`` absorbs ``d`` when it contains it; of two superseding findings
+    with the very same span, the first by code absorbs the other (never both)."""
+    if not (block.start <= d.start and d.end <= block.end):
+        return False
+    if d.supersedes and (block.start, block.end) == (d.start, d.end):
+        return (block.code, block.message) < (d.code, d.message)
+    return True
 
 
 def choose_fixes(diags: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:

@@ -184,6 +184,8 @@ class Registry:
 
     def matching(self, selector: str) -> list[Rule]:
         sel = selector.strip().upper()
+        if ":" in sel:  # a whole pack or plugin: `pack:antara`, `plugin:name`
+            return [r for r in self if r.origin.upper() == sel]
         if sel == "ALL":
             return list(self)
         return [r for r in self if r.code.startswith(sel)]
@@ -216,9 +218,11 @@ class Registry:
 
 
 def _enables(selector: str, r: Rule) -> bool:
-    """An off-by-default rule (a house-style choice) is enabled by its own code
-    or ``ALL``, never by a family prefix: ``--select NUM`` stays house-neutral."""
-    return r.default or selector.strip().upper() in (r.code, "ALL")
+    """An off-by-default rule (a house-style choice) is enabled by its own code,
+    its pack or plugin (``pack:spelling-id``) or ``ALL``, never by a family
+    prefix: ``--select NUM`` stays house-neutral."""
+    sel = selector.strip().upper()
+    return r.default or sel in (r.code, "ALL", r.origin.upper())
 
 
 def _code_key(code: str) -> tuple[str, int, str]:
@@ -228,13 +232,24 @@ def _code_key(code: str) -> tuple[str, int, str]:
 
 
 def load_registry(extra_rules: Iterable[Rule] = (), plugins: bool = True) -> Registry:
-    """Built-in checks, then rule packs, then plugins; codes must be unique."""
+    """Built-in checks and packs, then user packs, then plugins; codes must
+    be unique."""
+    from newslint.packs import builtin_rules
+
     reg = Registry()
     for name in BUILTIN_MODULES:
         for r in rules_in_module(importlib.import_module(name)):
             reg.add(r)
-    for r in extra_rules:
+    for r in builtin_rules():
         reg.add(r)
+    for r in extra_rules:
+        try:
+            reg.add(r)
+        except RuleError as exc:  # name the pack file that brought the clash
+            source = getattr(getattr(r, "spec", None), "source", None)
+            if source is None:
+                raise
+            raise RuleError(f"{source}: rule {r.code} ({r.name}): {exc}") from None
     if plugins:
         for r in _plugin_rules():
             reg.add(r)

@@ -51,6 +51,7 @@ class CheckOptions:
     statistics: bool = False
     baseline: Path | None = None
     show_settings: bool = False
+    rules: list[str] = field(default_factory=list)
 
 
 FAIL_ON = {"info": 0, "warning": 1, "error": 2}
@@ -82,7 +83,9 @@ class Session:
     def __init__(self, opts: CheckOptions) -> None:
         self.opts = opts
         self.settings: Settings = Settings() if opts.isolated else load_settings(opts.config)
-        self.registry: Registry = load_registry()
+        from newslint.packs import user_rules
+
+        self.registry: Registry = load_registry(user_rules(self.settings, opts.rules))
         s = self.settings
         select = opts.select if opts.select is not None else s.select
         rules = self.registry.select(
@@ -110,7 +113,8 @@ class Session:
         out: list[str] = []
         for pattern, codes in self.settings.per_file_ignores.items():
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern):
-                out.extend(codes)
+                for c in codes:  # `pack:NAME` stands for the codes of its rules
+                    out.extend([r.code for r in self.registry.matching(c)] if ":" in c else [c])
         return out
 
 

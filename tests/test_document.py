@@ -93,3 +93,10 @@ def test_deletion_keeps_everything_else():
     edit = doc.deletion(doc.text.index("Baca"), doc.text.index("tail") + 4)
     assert isinstance(edit, Edit)
     assert apply_edits(doc.text, [edit]) == "x\n  indented\ny"
+
+
+def test_deletion_in_flat_text_keeps_the_paragraph_break():
+    doc = Document("Satu. Baca juga: x   Dua.")
+    assert _delete(doc, "Baca juga: x") == "Satu.   Dua."
+    doc = Document("Satu.   Baca juga: x Dua.")
+    assert _delete(doc, "Baca juga: x") == "Satu.   Dua."

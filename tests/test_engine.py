@@ -98,3 +98,24 @@ def test_every_rule_is_documented_in_ruff_style():
             continue
         for heading in ("## What it does", "## Why it matters", "## Example", "## Fixed"):
             assert heading in r.doc, f"{r.code} lacks {heading}"
+
+
+def test_identical_superseding_findings_keep_one():
+    from newslint.engine import fold_superseded
+
+    r1 = make_rule(lambda d, r: [], code="TST001")
+    r2 = make_rule(lambda d, r: [], code="TST002")
+    a = r1.diagnostic(0, 10, "a", supersedes=True)
+    b = r2.diagnostic(0, 10, "b", supersedes=True)
+    inner = r1.diagnostic(2, 4, "inner")
+    assert fold_superseded([a, b, inner]) == [a]
+
+
+def test_pack_selector_enables_an_off_by_default_pack():
+    reg = load_registry()
+    off = [r for r in reg if not r.default and r.origin.startswith("pack:")]
+    if not off:
+        pytest.skip("no off-by-default pack shipped")
+    origin = off[0].origin
+    chosen = {r.code for r in reg.select(extend_select=[origin])}
+    assert {r.code for r in off if r.origin == origin} <= chosen

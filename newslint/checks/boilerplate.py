@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newslint.diagnostics import Applicability, Diagnostic, Fix
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.document import Document
 from newslint.registry import Rule, rule
 
@@ -29,7 +29,7 @@ _HOLDER = r"(?:[\p{L}\p{N}][\p{L}\p{N}&'.\-]*(?:[ \t]+(?!(?i:all\s+rights))[\p{L
 _RESERVED = r"(?:(?i:all\s+rights\s+reserved)|(?i:hak\s+cipta\s+dilindungi(?:\s+oleh)?\s+undang[\s-]+undang))"
 _NOTICE = regex.compile(
     rf"""
-    (?<![\p{{L}}\p{{N}}])
+    (?<![\p{{L}}\p{{N}}\x80-\x9f])   # a C1 control before "©" means mojibake, not a notice
     (?:
         {_MARK}\s*(?:{_YEAR}\s*)?(?:{_HOLDER})?(?:[ \t]*{_YEAR})?(?:[.,]?[ \t]*{_RESERVED})?\.?
       | {_RESERVED}\.?
@@ -135,6 +135,17 @@ def read_also_line(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             continue
         long = p.end - m.end() > _MAX_HEADLINE
         label = regex.sub(r"\s+", " ", m.group().strip("*_ \t")).rstrip(":").strip()
+        found = _headline_end(text, m.end(), p.end)
+        if found is not None and found[1] and found[0] < p.end:
+            # The headline certainly ends before the paragraph does (flattened
+            # text: two spaces, or a glued footer); the rest is not ours.
+            yield rule.diagnostic(
+                p.start,
+                found[0],
+                f'Orphan "{label}:" line: a link to another article without its link',
+                Fix.delete(doc.deletion(p.start, found[0]), f'Delete the "{label}:" line'),
+            )
+            continue
         yield rule.diagnostic(
             p.start,
             p.end,
@@ -145,3 +156,148 @@ def read_also_line(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
                 Applicability.UNSAFE if long else Applicability.SAFE,
             ),
         )
+
+
+#: A read-also label anywhere in a paragraph.
+_READ_ALSO_ANY = regex.compile(
+    r"""(?ix)
+    (?<![\p{L}\p{N}])
+    (?:(?:baca|simak|lihat)[ \t]+(?:juga|pula)|read[ \t]+(?:also|more)|see[ \t]+also)
+    [ \t]*:
+    """
+)
+#: Where a headline certainly ends: a run of two or more spaces before a
+#: capital (the paragraph separator of flattened text), or a footer label or another
+#: read-also label glued to its last word (`…SKK MigasPewarta:`).
+_CERTAIN_END = regex.compile(
+    r"[ \t\u00a0]{2,}(?=[\"“‘'(]?[\p{Lu}\p{N}])"
+    r"|(?=(?:Pewarta|Penerjemah|Editor|Penulis|Halaman[ \t]+berikut|Baca[ \t]+juga|Simak[ \t]+juga|Lihat[ \t]+juga)[ \t]*:)"
+)
+#: A sentence boundary inside a would-be headline.
+_SENTENCE_BREAK = regex.compile(
+    r"(?<=\p{Ll}\p{Ll})\.[\"”’)]?[ \t\u00a0]+(?=[\"“‘]?\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll})\.$"
+)
+#: Short words a Title Case headline keeps in lower case.
+_SMALL = frozenset(
+    "dan di ke dari untuk yang atau soal hingga dengan pada jadi vs bagi oleh per tak "
+    "dalam sebagai usai jelang saat agar karena tapi lewat".split()
+)
+_TOKEN = regex.compile(r"\S+")
+
+
+def _headline_end(text: str, start: int, end: int) -> tuple[int, bool] | None:
+    """Where the headline starting at ``start`` ends, and whether that is
+    certain; None when it cannot be guessed."""
+    m = _CERTAIN_END.search(text, start, end)
+    if m is not None and m.start() - start <= _MAX_HEADLINE:
+        stop = m.start()
+        while stop > start and text[stop - 1] in " \t\u00a0":
+            stop -= 1
+        if not _SENTENCE_BREAK.search(text, start, stop):
+            return stop, True
+    elif m is None and end - start <= _MAX_HEADLINE:
+        if not _SENTENCE_BREAK.search(text, start, end):
+            return end, True
+    return _guess_title_case_end(text, start, min(end, start + _MAX_HEADLINE + 100))
+
+
+def _guess_title_case_end(text: str, start: int, end: int) -> tuple[int, bool] | None:
+    """A Title Case headline (``Pemerintah Mau Bikin Jalan Aspal Karet``)
+    followed by a sentence: the sentence starts at the last capitalised
+    word before the first ordinary lower-case word."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    if len(tokens) < 3:
+        return None
+
+    def titled(tok: str) -> bool:
+        if tok[:1] in '"“‘':  # an opening quote starts the next sentence
+            return False
+        core = tok.strip("\"'“”‘’(),:;")
+        return not core or core[0].isupper() or core[0].isdigit() or core.lower() in _SMALL
+
+    i = 0
+    while i < len(tokens) and titled(tokens[i].group()):
+        i += 1
+    # tokens[i] is the first ordinary lower-case word; tokens[i-1] starts the sentence
+    if i < len(tokens) and tokens[i].group()[:1] in '"“‘':
+        j = i  # the next sentence opens with a quotation
+    else:
+        j = i - 1  # back over small words to the capitalised first word of the sentence
+        while j > 0 and tokens[j].group().strip("\"'“”‘’(),:;") in _SMALL:
+            j -= 1
+    if i >= len(tokens) or j < 2:
+        return None
+    stop = tokens[j].start()
+    while stop > start and text[stop - 1] in " \t":
+        stop -= 1
+    return stop, False
+
+
+@rule("BP003", "read-also-inline", severity="warning", fix="unsafe")
+def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
+    """A "Baca juga:" (read also) headline running inside a paragraph.
+
+    ## What it does
+    Flags `Baca juga: <headline>` (and `Simak juga:`, `Lihat juga:`,
+    `Read also:`) that does not start its own paragraph, as in flattened
+    text where the headline runs into the next sentence:
+    `…kata dia. Baca juga: Pemerintah Siapkan Subsidi  Heliantopo menjelaskan…`.
+    Paragraphs that start with the label are BP002's.
+
+    ## Why it matters
+    The headline belongs to another story; glued into the paragraph it reads
+    as a sentence of this one.
+
+    ## Example
+    ```text
+    …dan pertanian. Baca juga: Pemerintah Tak Ingin KUR Banyak ke Sektor Dagang  Adapun tahun ini…
+    ```
+
+    ## Fixed
+    ```text
+    …dan pertanian.  Adapun tahun ini…
+    ```
+    The fix is safe when the headline's end is certain: a run of two or more
+    spaces, the end of the paragraph, or a footer label glued to it
+    (`…MigasPewarta:`).  When the headline runs into the next sentence with a
+    single space, the end is guessed from Title Case and the fix is unsafe;
+    when it cannot be guessed the finding has no fix.
+    """
+    text = doc.text
+    for p in doc.paragraphs:
+        lead = _READ_ALSO.match(text, p.start, p.end)
+        for m in _READ_ALSO_ANY.finditer(text, p.start, p.end):
+            if lead is not None and m.start() < lead.end():  # starts the paragraph: BP002
+                continue
+            head = m.end()
+            while head < p.end and text[head] in " \t\u00a0":
+                head += 1
+            found = _headline_end(text, head, p.end)
+            label = regex.sub(r"\s+", " ", m.group()).rstrip(":").strip()
+            if found is None:
+                yield rule.diagnostic(
+                    m.start(),
+                    min(p.end, head + 80),
+                    f'Inline "{label}:" headline in the text; its end cannot be told',
+                )
+                continue
+            stop, certain = found
+            a = m.start()
+            while a > p.start and text[a - 1] in " \t\u00a0":
+                a -= 1
+            edit = (
+                Edit(a, stop)
+                if a > doc.lines[doc.line_index(m.start())].start
+                else doc.deletion(m.start(), stop)
+            )
+            yield rule.diagnostic(
+                m.start(),
+                stop,
+                f'Inline "{label}:" headline: a link to another article without its link'
+                + ("" if certain else " (its end is a guess)"),
+                Fix.delete(
+                    edit,
+                    f'Delete the "{label}:" headline',
+                    Applicability.SAFE if certain else Applicability.UNSAFE,
+                ),
+            )

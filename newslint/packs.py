@@ -1,0 +1,653 @@
+"""Declarative rule packs: YAML files of rules that need no Python.
+
+A pack is one YAML file (``rules/*.yaml`` ships with newslint; users add
+their own folders with ``extend-rules`` or ``--rules``).  It is read with
+``yaml.safe_load`` and validated strictly: an unknown key, a bad regex, a
+duplicate code or an example that does not behave as declared is a one-line
+:class:`~newslint.errors.RuleError` naming the file, the rule and the
+problem.  Nothing in a pack executes code: patterns are ``regex`` patterns
+run with a timeout, replacements are templates.
+
+Three kinds of rule (see ``docs/rule-packs.md``):
+
+* ``pattern`` — a regex searched in each line, paragraph, or the whole text
+  (``scope``);
+* ``substitution`` — a table of wrong → right words, matched on word
+  boundaries;
+* ``tail`` — a trailing block (a footer) that starts with the pattern and runs
+  to the end of the text.
+
+Each becomes a :class:`PackRule`: a :class:`~newslint.registry.Rule` whose
+compiled data sits in ``spec`` and whose check is the module-level
+:func:`check_pack_rule`, so a Linter holding pack rules still pickles.
+"""
+
+from __future__ import annotations
+
+import re as _stdre
+import string
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from newslint.document import HSPACE, Document, Span
+from newslint.errors import ConfigError, RuleError
+from newslint.registry import Rule
+
+#: Seconds one regex operation may take before the rule is stopped with an error.
+TIMEOUT = 1.0
+
+PACK_KEYS = {"pack", "description", "languages", "default", "rules"}
+RULE_KEYS = {
+    "code",
+    "name",
+    "summary",
+    "message",
+    "severity",
+    "languages",
+    "default",
+    "kind",
+    "scope",
+    "pattern",
+    "within",
+    "table",
+    "case-sensitive",
+    "skip-quoted",
+    "skip-capitalized",
+    "fix",
+    "replacement",
+    "applicability",
+    "fix-message",
+    "what",
+    "why",
+    "example",
+    "fixed",
+    "examples",
+}
+KINDS = ("pattern", "substitution", "tail")
+SCOPES = ("line", "paragraph", "text")
+FIXES = ("delete-line", "delete-paragraph", "delete-match", "replace", "none")
+CODE_RE = _stdre.compile(r"^[A-Z]{1,6}[0-9]{3}$")
+NAME_RE = _stdre.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+PLACEHOLDERS = {"match", "replacement"}
+
+#: Letters, digits and joiners that continue a word: a substitution never
+#: matches inside a longer word, a URL, an e-mail address or a hashtag.
+_WORD_EDGE_BEFORE = r"(?<![\p{L}\p{N}_@#/.\-])"
+_WORD_EDGE_AFTER = r"(?![\p{L}\p{N}_@/\-]|\.[\p{L}\p{N}])"
+_QUOTES = '"“”'
+_SENTENCE_END = regex.compile(r"[.!?:;]['\"”’)]*\s*$|^\s*$")
+
+
+@dataclass(frozen=True)
+class PackSpec:
+    """Compiled, picklable data of one pack rule."""
+
+    kind: str
+    scope: str
+    pattern: Any  # regex.Pattern
+    message: str
+    fix: str
+    applicability: Applicability
+    fix_message: str
+    replacement: str | None = None
+    table: tuple[tuple[str, str], ...] = ()
+    case_sensitive: bool = False
+    skip_quoted: bool = False
+    skip_capitalized: bool = False
+    within: int = 400
+    source: str = ""
+
+
+@dataclass
+class PackRule(Rule):
+    """A rule declared in a YAML pack."""
+
+    spec: PackSpec | None = None
+    examples: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+
+
+@dataclass
+class Pack:
+    name: str
+    path: Path
+    description: str
+    rules: list[PackRule]
+
+
+# -- running -------------------------------------------------------------------
+
+
+def check_pack_rule(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
+    """The check of every pack rule: dispatch on the rule's kind."""
+    spec: PackSpec = rule.spec  # type: ignore[attr-defined]
+    try:
+        if spec.kind == "tail":
+            yield from _check_tail(doc, rule, spec)
+        elif spec.kind == "substitution":
+            yield from _check_substitution(doc, rule, spec)
+        else:
+            yield from _check_pattern(doc, rule, spec)
+    except TimeoutError:
+        where = f" on {doc.path}" if doc.path else ""
+        raise RuleError(
+            f"{spec.source}: rule {rule.code} ({rule.name}): pattern timed out after "
+            f"{TIMEOUT:g}s{where}; simplify the pattern"
+        ) from None
+
+
+def _units(doc: Document, scope: str) -> list[Span]:
+    if scope == "line":
+        return doc.lines
+    if scope == "paragraph":
+        return doc.paragraphs
+    return [Span(0, len(doc.text))]
+
+
+def delete_edit(doc: Document, start: int, end: int) -> Edit:
+    """Like ``doc.deletion`` but, inside a line, take the white space *before*
+    the span and keep the one after it: in flattened text the run of spaces
+    after an artifact is often the paragraph separator."""
+    edit = doc.deletion(start, end)
+    if edit.start == start and edit.end > end:
+        a = start
+        while a > 0 and doc.text[a - 1] in HSPACE:
+            a -= 1
+        if a > doc.lines[doc.line_index(start)].start:
+            return Edit(a, end)
+    return edit
+
+
+def _message(spec: PackSpec, matched: str, replacement: str = "") -> str:
+    shown = regex.sub(r"\s+", " ", matched.strip())
+    if len(shown) > 80:
+        shown = shown[:77] + "…"
+    return spec.message.format(match=shown, replacement=replacement)
+
+
+def _check_pattern(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagnostic]:
+    text = doc.text
+    for unit in _units(doc, spec.scope):
+        # Each unit is matched on its own, so ^ and $ are its start and end.
+        chunk = text[unit.start : unit.end]
+        if spec.pattern.search(chunk, timeout=TIMEOUT) is None:  # the common, cheap case
+            continue
+        for m in spec.pattern.finditer(chunk, timeout=TIMEOUT):
+            if m.end() == m.start():
+                continue
+            start, end = unit.start + m.start(), unit.start + m.end()
+            fix = None
+            if spec.fix in ("delete-line", "delete-paragraph"):
+                start, end = unit
+                fix = Fix.delete(delete_edit(doc, start, end), spec.fix_message, spec.applicability)
+            elif spec.fix == "delete-match":
+                fix = Fix.delete(delete_edit(doc, start, end), spec.fix_message, spec.applicability)
+            elif spec.fix == "replace":
+                try:
+                    new = m.expand(spec.replacement or "")
+                except (regex.error, IndexError) as exc:
+                    raise RuleError(
+                        f"{spec.source}: rule {rule.code} ({rule.name}): bad replacement: {exc}"
+                    ) from None
+                fix = Fix.replace(start, end, new, spec.fix_message, spec.applicability)
+            yield rule.diagnostic(start, end, _message(spec, m.group()), fix)
+            if spec.fix in ("delete-line", "delete-paragraph"):
+                break  # one finding per unit when the unit goes
+
+
+def _check_tail(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagnostic]:
+    text = doc.text
+    end = len(text)
+    while end > 0 and (text[end - 1] in HSPACE or text[end - 1] in "\r\n"):
+        end -= 1
+    lo = max(0, end - spec.within)
+    m = spec.pattern.search(text[lo:end], timeout=TIMEOUT)
+    if m is None or lo + m.end() != end:
+        return
+    start = lo + m.start()
+    fix = None
+    if spec.fix != "none":
+        fix = Fix.delete(doc.deletion(start, end), spec.fix_message, spec.applicability)
+    yield rule.diagnostic(start, end, _message(spec, m.group()), fix, supersedes=fix is not None)
+
+
+def _inside_quotes(text: str, unit_start: int, pos: int) -> bool:
+    before = text[unit_start:pos]
+    n = sum(before.count(q) for q in _QUOTES)
+    return n % 2 == 1
+
+
+def _sentence_start(text: str, unit_start: int, pos: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(unit_start, pos - 4) : pos]))
+
+
+def _match_case(found: str, right: str) -> str:
+    if found.isupper() and len(found) > 1:
+        return right.upper()
+    if found[:1].isupper():
+        return right[:1].upper() + right[1:]
+    return right
+
+
+def _check_substitution(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagnostic]:
+    text = doc.text
+    table = dict(spec.table) if spec.case_sensitive else {k.lower(): v for k, v in spec.table}
+    for unit in doc.paragraphs:
+        for m in spec.pattern.finditer(text, unit.start, unit.end, timeout=TIMEOUT):
+            found = m.group()
+            if spec.skip_quoted and _inside_quotes(text, unit.start, m.start()):
+                continue
+            if (
+                spec.skip_capitalized
+                and found[:1].isupper()
+                and not _sentence_start(text, unit.start, m.start())
+            ):
+                continue
+            key = found if spec.case_sensitive else regex.sub(r"\s+", " ", found.lower())
+            right = table.get(key)
+            if right is None:
+                continue
+            new = right if spec.case_sensitive else _match_case(found, right)
+            fix = None
+            if spec.fix != "none":
+                fix = Fix.replace(
+                    m.start(),
+                    m.end(),
+                    new,
+                    spec.fix_message.format(match=found, replacement=new),
+                    spec.applicability,
+                )
+            yield rule.diagnostic(m.start(), m.end(), _message(spec, found, new), fix)
+
+
+# -- loading and validation ----------------------------------------------------
+
+
+class _PackError(Exception):
+    """Raised inside validation; turned into a RuleError naming file and rule."""
+
+
+def _fail(path: Path, where: str, problem: str) -> RuleError:
+    return RuleError(f"{path}: {where}: {problem}" if where else f"{path}: {problem}")
+
+
+def builtin_pack_dir() -> Path | None:
+    """``newslint/_rules`` in an installed wheel, else the repository's ``rules/``."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def pack_files(path: Path) -> list[Path]:
+    """The pack files a path names: the file itself, or a folder's ``*.yaml``."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    if path.is_file():
+        return [path]
+    raise ConfigError(f"{path}: rule pack file or folder not found")
+
+
+def builtin_rules() -> list[PackRule]:
+    folder = builtin_pack_dir()
+    if folder is None:
+        return []
+    out: list[PackRule] = []
+    for p in pack_files(folder):
+        out.extend(load_pack(p, verify=False).rules)
+    return out
+
+
+def load_rule_paths(paths: Iterable[str | Path], verify: bool = True) -> list[PackRule]:
+    """Rules from user pack files and folders, in the order given (a file
+    named twice is read once)."""
+    seen: set[Path] = set()
+    out: list[PackRule] = []
+    for raw in paths:
+        for p in pack_files(Path(raw)):
+            key = p.resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+            out.extend(load_pack(p, verify=verify).rules)
+    return out
+
+
+def user_rules(settings: Any, extra: Iterable[str | Path] = ()) -> list[PackRule]:
+    """Packs named by the config's ``extend-rules`` (relative to the config
+    file) and by ``--rules`` (relative to the working directory)."""
+    paths: list[Path] = [settings.root / p for p in getattr(settings, "extend_rules", [])]
+    paths.extend(Path(p) for p in extra)
+    return load_rule_paths(paths)
+
+
+def load_pack(path: Path, verify: bool = True) -> Pack:
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from exc
+    return _load_pack_cached(str(path), stat.st_mtime_ns, stat.st_size, verify)
+
+
+@lru_cache(maxsize=64)
+def _load_pack_cached(path_str: str, _mtime: int, _size: int, verify: bool) -> Pack:
+    import yaml
+
+    path = Path(path_str)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read rule pack: {exc}") from exc
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" (line {mark.line + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise _fail(path, "", f"invalid YAML{at}: {problem}") from None
+    if not isinstance(data, dict):
+        raise _fail(path, "", "a rule pack must be a mapping with a `rules` list")
+    unknown = set(data) - PACK_KEYS
+    if unknown:
+        raise _fail(
+            path, "", f"unknown key {sorted(unknown)[0]!r} (known: {', '.join(sorted(PACK_KEYS))})"
+        )
+    name = data.get("pack", path.stem)
+    if not isinstance(name, str) or not NAME_RE.match(name):
+        raise _fail(path, "", f"`pack` must be a kebab-case name, got {name!r}")
+    rules_data = data.get("rules")
+    if not isinstance(rules_data, list) or not rules_data:
+        raise _fail(path, "", "`rules` must be a non-empty list")
+    defaults = {
+        "languages": data.get("languages"),
+        "default": data.get("default", True),
+    }
+    rules: list[PackRule] = []
+    codes: set[str] = set()
+    names: set[str] = set()
+    for i, item in enumerate(rules_data):
+        where = f"rule #{i + 1}"
+        if isinstance(item, dict) and isinstance(item.get("code"), str):
+            where = f"rule {item['code']}"
+        try:
+            r = _build_rule(item, name, path, defaults)
+        except _PackError as exc:
+            raise _fail(path, where, str(exc)) from None
+        where = f"rule {r.code} ({r.name})"
+        if r.code in codes:
+            raise _fail(path, where, "duplicate code in this pack")
+        if r.name in names:
+            raise _fail(path, where, "duplicate name in this pack")
+        codes.add(r.code)
+        names.add(r.name)
+        if verify:
+            problem = verify_examples(r)
+            if problem:
+                raise _fail(path, where, problem)
+        rules.append(r)
+    desc = data.get("description", "")
+    return Pack(name, path, desc if isinstance(desc, str) else "", rules)
+
+
+def _need(item: dict, key: str, kind: type | tuple[type, ...], what: str) -> Any:
+    value = item.get(key)
+    if value is None:
+        raise _PackError(f"missing `{key}` ({what})")
+    if not isinstance(value, kind):
+        raise _PackError(f"`{key}` must be {what}, got {value!r}")
+    return value
+
+
+def _opt(item: dict, key: str, kind: type | tuple[type, ...], what: str, default: Any) -> Any:
+    if key not in item or item[key] is None:
+        return default
+    value = item[key]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise _PackError(f"`{key}` must be {what}, got {value!r}")
+    return value
+
+
+def _compile(pattern: str, key: str = "pattern") -> Any:
+    try:
+        return regex.compile(pattern, regex.VERSION1)
+    except regex.error as exc:
+        raise _PackError(f"bad regex in `{key}`: {exc}") from None
+
+
+def _check_template(text: str, key: str) -> None:
+    try:
+        names = {f[1] for f in string.Formatter().parse(text) if f[1] is not None}
+    except ValueError as exc:
+        raise _PackError(f"bad `{key}` template: {exc}") from None
+    bad = names - PLACEHOLDERS
+    if bad:
+        raise _PackError(
+            f"`{key}` uses unknown placeholder {{{sorted(bad)[0]}}} (known: {{match}}, {{replacement}})"
+        )
+
+
+def _build_rule(item: Any, pack: str, path: Path, defaults: dict) -> PackRule:
+    if not isinstance(item, dict):
+        raise _PackError("each rule must be a mapping")
+    unknown = set(item) - RULE_KEYS
+    if unknown:
+        raise _PackError(f"unknown key {sorted(unknown)[0]!r}")
+    code = _need(item, "code", str, "a code like BP010")
+    if not CODE_RE.match(code):
+        raise _PackError(f"code {code!r} must be 1-6 capital letters and 3 digits (e.g. HS001)")
+    name = _need(item, "name", str, "a kebab-case name")
+    if not NAME_RE.match(name):
+        raise _PackError(f"name {name!r} must be kebab-case")
+    message = _need(item, "message", str, "a message; {match} is the matched text")
+    _check_template(message, "message")
+    severity = _opt(item, "severity", str, "error, warning or info", "warning")
+    try:
+        sev = Severity(severity)
+    except ValueError:
+        raise _PackError(f"`severity` must be error, warning or info, got {severity!r}") from None
+    langs = item.get("languages", defaults["languages"])
+    if langs is not None and (
+        not isinstance(langs, list) or not langs or not all(x in ("id", "en") for x in langs)
+    ):
+        raise _PackError(f"`languages` must be a list of id/en, got {langs!r}")
+    default = item.get("default", defaults["default"])
+    if not isinstance(default, bool):
+        raise _PackError(f"`default` must be true or false, got {default!r}")
+    kind = _opt(item, "kind", str, "|".join(KINDS), "pattern")
+    if kind not in KINDS:
+        raise _PackError(f"`kind` must be one of {', '.join(KINDS)}, got {kind!r}")
+    scope = _opt(item, "scope", str, "|".join(SCOPES), "paragraph")
+    if scope not in SCOPES:
+        raise _PackError(f"`scope` must be one of {', '.join(SCOPES)}, got {scope!r}")
+    default_fix = {"pattern": "none", "substitution": "replace", "tail": "delete-match"}[kind]
+    fix = _opt(item, "fix", str, "|".join(FIXES), default_fix)
+    if fix not in FIXES:
+        raise _PackError(f"`fix` must be one of {', '.join(FIXES)}, got {fix!r}")
+    appl = _opt(item, "applicability", str, "safe or unsafe", "safe")
+    if appl not in ("safe", "unsafe"):
+        raise _PackError(f"`applicability` must be safe or unsafe, got {appl!r}")
+    replacement = _opt(item, "replacement", str, "a replacement template", None)
+    within = _opt(item, "within", int, "a number of characters", 400)
+    if within <= 0:
+        raise _PackError(f"`within` must be a positive number of characters, got {within!r}")
+    if "within" in item and kind != "tail":
+        raise _PackError("`within` applies only to tail rules")
+    if "scope" in item and kind != "pattern":
+        raise _PackError(f"a {kind} rule has no `scope`")
+    table: tuple[tuple[str, str], ...] = ()
+    case_sensitive = _opt(item, "case-sensitive", bool, "true or false", False)
+
+    if kind == "substitution":
+        if "pattern" in item:
+            raise _PackError("a substitution rule takes a `table`, not a `pattern`")
+        raw_table = _need(item, "table", dict, "a mapping of wrong: right")
+        if not raw_table or not all(
+            isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+            for k, v in raw_table.items()
+        ):
+            raise _PackError("`table` must map non-empty strings to non-empty strings")
+        if fix not in ("replace", "none"):
+            raise _PackError("a substitution rule's `fix` is replace or none")
+        table = tuple((k.strip(), v.strip()) for k, v in raw_table.items())
+        same = [k for k, v in table if (k == v if case_sensitive else k.lower() == v.lower())]
+        if same:
+            raise _PackError(f"`table` maps {same[0]!r} to itself")
+        keys = sorted((k for k, _ in table), key=len, reverse=True)
+        alts = "|".join(regex.sub(r"\\ ", r"\\s+", regex.escape(k)) for k in keys)
+        flags = "" if case_sensitive else "(?i)"
+        pattern = _compile(f"{flags}{_WORD_EDGE_BEFORE}(?:{alts}){_WORD_EDGE_AFTER}", "table")
+    else:
+        for key in ("table", "skip-quoted", "skip-capitalized", "case-sensitive"):
+            if key in item:
+                raise _PackError(f"`{key}` applies only to substitution rules")
+        pattern = _compile(_need(item, "pattern", str, "a regular expression"))
+        if kind == "tail":  # the block must reach the end of the text
+            pattern = _compile(f"(?:{pattern.pattern})\\Z")
+            if fix not in ("delete-match", "none"):
+                raise _PackError("a tail rule's `fix` is delete-match or none")
+        if fix == "delete-line" and scope != "line":
+            raise _PackError("`fix: delete-line` needs `scope: line`")
+        if fix == "delete-paragraph" and scope != "paragraph":
+            raise _PackError("`fix: delete-paragraph` needs `scope: paragraph`")
+        if fix == "replace" and replacement is None:
+            raise _PackError("`fix: replace` needs a `replacement`")
+        if replacement is not None and fix != "replace":
+            raise _PackError("`replacement` needs `fix: replace`")
+    fix_message = (
+        _opt(item, "fix-message", str, "a message", None)
+        or {
+            "delete-line": "Delete the line",
+            "delete-paragraph": "Delete the paragraph",
+            "delete-match": "Delete the text",
+            "replace": "Replace with {replacement}"
+            if kind == "substitution"
+            else "Replace the text",
+            "none": "",
+        }[fix]
+    )
+    _check_template(fix_message, "fix-message")
+    skip_quoted = _opt(item, "skip-quoted", bool, "true or false", False)
+    skip_cap = _opt(item, "skip-capitalized", bool, "true or false", False)
+
+    examples = _need(item, "examples", dict, "a mapping with `flag` and `pass` lists")
+    bad = set(examples) - {"flag", "pass"}
+    if bad:
+        raise _PackError(f"unknown key {sorted(bad)[0]!r} in `examples` (use flag, pass)")
+    ex: dict[str, tuple[Any, ...]] = {}
+    for key in ("flag", "pass"):
+        items = examples.get(key)
+        if not isinstance(items, list) or not items:
+            raise _PackError(f"`examples.{key}` must be a non-empty list")
+        for j, e in enumerate(items):
+            ok = isinstance(e, str) or (
+                isinstance(e, dict)
+                and isinstance(e.get("text"), str)
+                and set(e) <= {"text", "fixed", "language"}
+                and isinstance(e.get("fixed", ""), str)
+                and e.get("language", "id") in ("id", "en")
+            )
+            if not ok:
+                raise _PackError(
+                    f"`examples.{key}[{j}]` must be a string or {{text, fixed?, language?}}"
+                )
+            if key == "pass" and isinstance(e, dict) and "fixed" in e:
+                raise _PackError(f"`examples.pass[{j}]` cannot have `fixed`")
+        ex[key] = tuple(items)
+
+    summary = _opt(item, "summary", str, "a one-line summary", None)
+    if summary is None:
+        summary = message.replace("{match}", "…").replace("{replacement}", "…").split(": ")[0]
+    doc = _doc(item, summary, ex, str(path), pack)
+    spec = PackSpec(
+        kind=kind,
+        scope=scope,
+        pattern=pattern,
+        message=message,
+        fix=fix,
+        applicability=Applicability(appl),
+        fix_message=fix_message,
+        replacement=replacement,
+        table=table,
+        case_sensitive=case_sensitive,
+        skip_quoted=skip_quoted,
+        skip_capitalized=skip_cap,
+        within=within,
+        source=str(path),
+    )
+    return PackRule(
+        code=code,
+        name=name,
+        check=check_pack_rule,
+        summary=summary,
+        doc=doc,
+        severity=sev,
+        languages=frozenset(langs) if langs else None,
+        fix=None if fix == "none" else Applicability(appl),
+        default=default,
+        origin=f"pack:{pack}",
+        spec=spec,
+        examples=ex,
+    )
+
+
+def _example_text(e: Any) -> str:
+    return e if isinstance(e, str) else e["text"]
+
+
+def _doc(item: dict, summary: str, ex: dict, source: str, pack: str) -> str:
+    def block(text: str) -> str:
+        return f"```text\n{text.rstrip()}\n```"
+
+    parts = [summary, ""]
+    what = item.get("what")
+    why = item.get("why")
+    parts += ["## What it does", str(what).strip() if what else summary, ""]
+    if why:
+        parts += ["## Why it matters", str(why).strip(), ""]
+    example = item.get("example") or _example_text(ex["flag"][0])
+    parts += ["## Example", block(str(example)), ""]
+    fixed = item.get("fixed")
+    if fixed is None:
+        first = ex["flag"][0]
+        if isinstance(first, dict) and "fixed" in first:
+            fixed = first["fixed"]
+    if fixed is not None:
+        parts += ["## Fixed", block(str(fixed)), ""]
+    passes = "\n".join(_example_text(e) for e in ex["pass"])
+    parts += ["## Not flagged", block(passes), "", f"Pack `{pack}` ({Path(source).name})."]
+    return "\n".join(parts).strip()
+
+
+def verify_examples(r: PackRule) -> str | None:
+    """None when every example behaves as declared, else the problem."""
+    from newslint.engine import Linter
+
+    linter = Linter([r])
+    default_lang = sorted(r.languages)[0] if r.languages else "id"
+    for key in ("flag", "pass"):
+        for j, e in enumerate(r.examples.get(key, ())):
+            text = _example_text(e)
+            lang = e.get("language", default_lang) if isinstance(e, dict) else default_lang
+            doc = Document(text, None, lang, is_record=True)
+            found = [d for d in linter.lint(doc) if d.code == r.code]
+            if key == "flag" and not found:
+                return f"example flag[{j}] is not flagged: {_short(text)!r}"
+            if key == "pass" and found:
+                return f"example pass[{j}] is flagged ({_short(doc.span_text((found[0].start, found[0].end)))!r}): {_short(text)!r}"
+            if key == "flag" and isinstance(e, dict) and "fixed" in e:
+                got = linter.fix(doc, unsafe=True).text
+                if got != e["fixed"]:
+                    return f"example flag[{j}] fixes to {got!r}, expected {e['fixed']!r}"
+    return None
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = regex.sub(r"\s+", " ", text)
+    return text if len(text) <= n else text[: n - 1] + "…"
