@@ -28,6 +28,7 @@ BUILTIN_MODULES = (
     "newslint.checks.boilerplate",
     "newslint.checks.numbers",
     "newslint.checks.whitespace",
+    "newslint.checks.hygiene",
 )
 
 ENTRY_POINT_GROUP = "newslint.checks"
