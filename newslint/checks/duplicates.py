@@ -32,8 +32,8 @@ def where(doc: Document, span: tuple[int, int]) -> str:
     """Human description of a span's place: lines for line layouts,
     line:column inside a flattened article."""
     (l1, c1), (l2, _) = doc.position(span[0]), doc.position(max(span[0], span[1] - 1))
-    if doc.layout == "flat":
-        return f"{l1}:{c1}"
+    if doc.layout == "flat" or (l1 == l2 and c1 > 1):
+        return f"{l1}:{c1}"  # inside a line: a line number alone would not find it
     return f"line {l1}" if l1 == l2 else f"lines {l1}–{l2}"
 
 
@@ -201,6 +201,14 @@ _TOKEN = regex.compile(r"\p{Lu}?[\p{Ll}\p{M}]+|\p{Lu}+(?![\p{Ll}\p{M}])|\d+|[^\W
 _CAPTION_CREDIT = regex.compile(
     r"\([^()]{0,60}/[^()]{1,60}\)\s*$|\((?:foto|dok)\b[^()]*\)\s*$", regex.I
 )
+
+
+_LIST_MARKER = regex.compile(r"(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s")
+
+
+def _list_marker(key: str) -> str | None:
+    m = _LIST_MARKER.match(key)
+    return m.group() if m else None
 
 
 def sentence_key(text: str) -> str:
@@ -578,7 +586,9 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     quotation is also compared by its quotation alone, so a quote repeated
     with another attribution (`kata Agus` / `katanya`) is found.  The
     message gives the similarity and where the first copy is.  Photo
-    captions (`… (ANTARA/Name)`) that share a template are not compared.
+    captions (`… (ANTARA/Name)`) that share a template, and numbered list
+    items with different numbers (`2. Menyatakan…`, `3. Menyatakan…`), are
+    not compared.
     Candidates are found by shared word-trigram hashes (a bottom-8 sketch per
     paragraph), so the cost stays near-linear.
 
@@ -631,6 +641,8 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
                     continue
                 if caption and _CAPTION_CREDIT.search(text[paras[j].start : paras[j].end]):
                     continue
+                if _list_marker(other) != _list_marker(key):
+                    continue  # items 2. and 3. of a list share their frame
                 score, by_quote = _paragraph_similarity(doc, paras[j], sp, threshold)
                 if score >= threshold and (best is None or (score, -j) > (best[0], -best[1])):
                     best = (score, j, by_quote)

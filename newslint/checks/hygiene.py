@@ -222,8 +222,14 @@ def html_tag(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     text = doc.text
     if "<" not in text:
         return
-    for m in _TAG.finditer(text):
-        s, e = m.start(), m.end()
+    tags = list(_TAG.finditer(text))
+    k = 0
+    while k < len(tags):
+        run = [tags[k]]
+        while k + len(run) < len(tags) and tags[k + len(run)].start() == run[-1].end():
+            run.append(tags[k + len(run)])  # adjacent tags (`</p><p>`) go together
+        k += len(run)
+        s, e = run[0].start(), run[-1].end()
         left = text[s - 1] if s else " "
         right = text[e] if e < len(text) else " "
         new = ""
@@ -231,13 +237,15 @@ def html_tag(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             while e < len(text) and text[e] in " \t":
                 e += 1
         elif not left.isspace() and not right.isspace():
-            name = m.group("name")
-            new = " " if name and _BLOCK.fullmatch(name) else ""
+            names = [m.group("name") for m in run]
+            new = " " if any(n and _BLOCK.fullmatch(n) for n in names) else ""
+        m = run[0]
         what = "HTML comment" if m.group("name") is None else f"HTML tag {_short(m.group(), 40)!r}"
+        more = f" (and {len(run) - 1} more)" if len(run) > 1 else ""
         yield rule.diagnostic(
-            m.start(),
-            m.end(),
-            f"{what} in the text",
+            run[0].start(),
+            run[-1].end(),
+            f"{what}{more} in the text",
             Fix.replace(s, e, new, "Remove the markup"),
         )
 
@@ -325,6 +333,7 @@ _DOTTED = regex.compile(r"(?:\p{L}{1,4}\.)+\p{L}{0,4}")
 _DOMAIN_PARTS = frozenset("com co id net org go info biz io tv news ac or web my sg uk".split())
 #: Parts of Indonesian court case numbers (`PN Jkt.Pst`, `Pdt.Sus`).
 _CASE_NUMBER_PARTS = frozenset("jkt pdt pid sus".split())
+_LAST_WORD = regex.compile(r"\p{L}+$")
 _NEXT_WORD = regex.compile(r"[\"\u201c\u2018(]?(\p{L}+)")
 
 
@@ -340,7 +349,8 @@ def _glue_exempt(text: str, stop: int, after: int) -> bool:
     word = token.lstrip("(\"'\u201c\u2018[")
     if len(word) == 1 and word.isalpha():
         return True  # an initial: M.Chatib
-    if word.casefold() in _ABBREVIATIONS or word.casefold() in _CASE_NUMBER_PARTS:
+    tail = _LAST_WORD.search(word)
+    if tail and tail.group().casefold() in _ABBREVIATIONS | _CASE_NUMBER_PARTS:
         return True
     if _DOTTED.fullmatch(word):
         return True  # Dr.Ir, Jl.Sudirman, S.Sos, Ph.D
