@@ -153,12 +153,11 @@ class Document:
         nonblank = [sp for sp in self.lines if text[sp.start : sp.end].strip(HSPACE)]
         if not nonblank:
             return "lines"
-        runs = sum(
-            1
-            for sp in nonblank
-            for m in _FLAT_SPLIT.finditer(text, sp.start, sp.end)
-            if text[sp.start : m.start()].strip(HSPACE) and text[m.end() : sp.end].strip(HSPACE)
-        )
+        runs = 0
+        for sp in nonblank:  # separator runs with text on both sides (linear: no slices per run)
+            line = text[sp.start : sp.end]
+            first = sp.start + len(line) - len(line.lstrip(HSPACE))
+            runs += sum(1 for _ in _FLAT_SPLIT.finditer(text, first, sp.start + len(line.rstrip(HSPACE))))
         if runs >= len(nonblank):
             return "flat"
         if len(nonblank) < len(self.lines) and self._looks_hard_wrapped(nonblank):

@@ -17,15 +17,24 @@ from newslint.diagnostics import Applicability, Diagnostic, Fix
 from newslint.document import Document, Span
 from newslint.registry import Rule, rule
 
-_SPACES = regex.compile(r"\s+")
-
 #: Copies of a paragraph compared against when looking for a repeated run;
 #: keeps pathological inputs (the same line 10,000 times) linear.
 _MAX_CANDIDATES = 8
 
 
 def paragraph_key(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()
+
+
+def paragraph_keys(doc: Document) -> list[str]:
+    """``paragraph_key`` of every paragraph, computed once per document."""
+    keys = doc.__dict__.get("_dup_paragraph_keys")
+    if keys is None:
+        text = doc.text
+        keys = doc.__dict__["_dup_paragraph_keys"] = [
+            paragraph_key(text[s:e]) for s, e in doc.paragraphs
+        ]
+    return keys
 
 
 def where(doc: Document, span: tuple[int, int]) -> str:
@@ -44,9 +53,7 @@ def _find_copies(doc: Document, min_length: int) -> Iterator[tuple[int, int, int
     start and end on a paragraph long enough to count; short lines (a
     copyright line, a dateline) may sit inside a run but never end one.
     """
-    text = doc.text
-    paras = doc.paragraphs
-    keys = [paragraph_key(text[s:e]) for s, e in paras]
+    keys = paragraph_keys(doc)
     long_enough = [len(k) >= min_length for k in keys]
     seen: dict[str, list[int]] = {}
     i = 0
@@ -452,8 +459,7 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     # DUP001/DUP002's: they get no key, so they neither match nor extend a run.
     repeated_para: set[int] = set()
     para_seen: set[str] = set()
-    for k, (ps, pe) in enumerate(paras):
-        pkey = paragraph_key(text[ps:pe])
+    for k, pkey in enumerate(paragraph_keys(doc)):
         if pkey in para_seen:
             repeated_para.add(k)
         para_seen.add(pkey)
@@ -619,9 +625,10 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     skip_before = _pull_quote_end(doc)
     buckets: dict[int, list[int]] = {}
     keys: list[str | None] = []
+    all_keys = paragraph_keys(doc)
     for i, sp in enumerate(paras):
         raw = text[sp.start : sp.end]
-        key = paragraph_key(raw)
+        key = all_keys[i]
         if sp.start < skip_before or len(key) < min_len:
             keys.append(None)
             continue
