@@ -200,6 +200,9 @@ def test_pull_quote_with_changed_words_is_unsafe():
         f"Harga bahan pokok stabil menjelang Natal dan Tahun BaruJakarta (ANTARA) - {LEDE}   {BODY}",
         f"{LEDE} Menurut dia, {QUOTE.lower()}.",  # no dateline at all
         f"{LEDE}   Rute Jakarta - Bandung dibuka. {QUOTE}.   {BODY}",  # not at the start
+        # a "dateline" in a later paragraph: the text before it is the article
+        f"{QUOTE}.\nRute Jakarta - Bandung dibuka kembali.\n{BODY}\n",
+        f"Penjualan di {QUOTE}.   INDONESIA, KOMPAS.com - {LEDE} {BODY}",
     ],
 )
 def test_pull_quote_passes(text):

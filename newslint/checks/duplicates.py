@@ -1,8 +1,13 @@
 """DUP: text that the CMS or scraper pasted more than once.
 
-Paragraphs are compared by a normalised key (white space collapsed, case
-folded) in one hashing pass, so the cost is linear in the number of
-paragraphs.  The first copy is always the one kept.
+Paragraphs (DUP001, DUP002) and sentences (DUP003) are compared by a
+normalised key (white space collapsed, case folded) in one hashing pass, so
+the cost is linear in the number of paragraphs and sentences.  The pull-quote
+check (DUP004) builds one set of the body's four-word runs.  Near-duplicates
+(DUP005) are compared only within buckets of shared word-trigram hashes (a
+bottom-k sketch per paragraph), so they stay sub-quadratic.  The first copy
+is always the one kept, except for a pull-quote: it precedes the dateline, so
+the body holds the original.
 """
 
 from __future__ import annotations
@@ -259,7 +264,8 @@ def _paragraph_similarity(doc: Document, a: Span, b: Span, cutoff: float = 0) ->
 #: (ANTARA: `Jakarta (ANTARA) -`); the city is then found by `_city_start`.
 _DATELINE = regex.compile(
     r"\((?:ANTARA|Antara)(?:\s+News)?\)\s*[-\u2013\u2014]"
-    r"|(?P<city>\p{Lu}[\p{Lu}\p{Ll}. ]{1,30}),\s*(?:KOMPAS\.com|KONTAN\.CO\.ID|Bisnis\.com)\s*[-\u2013\u2014,]"
+    r"|(?P<city>(?<![\p{L}\d])\p{Lu}{2,}(?:\s\p{Lu}{2,}){0,2}),\s*"
+    r"(?:KOMPAS\.com|Kompas\.com|KONTAN\.CO\.ID|Bisnis\.com)\s*[-\u2013\u2014,]"
     r"|(?P<city>(?<![\p{L}\d])\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\s+[-\u2013\u2014]\s"
 )
 _DATELINE_WINDOW = 1500
@@ -304,9 +310,12 @@ def find_pull_quote(doc: Document, min_words: int = 6) -> PullQuote | None:
 
 def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     text = doc.text
-    m = _DATELINE.search(text, 0, min(len(text), _DATELINE_WINDOW))
-    if m is None:
+    if not doc.paragraphs:
         return None
+    first_para_end = doc.paragraphs[0].end
+    m = _DATELINE.search(text, 0, min(first_para_end, _DATELINE_WINDOW))
+    if m is None:
+        return None  # a pull-quote is glued to the first paragraph's dateline
     pre = _tokens(text, 0, m.start())
     if m.group("city") is None:
         i = _city_start(text, pre)
@@ -359,7 +368,8 @@ def pull_quote_repeated(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
 
     ## What it does
     Looks at the text before the dateline (`Jakarta (ANTARA) -`,
-    `JAKARTA, KOMPAS.com -`, `Jakarta -`) in the first 1,500 characters.
+    `JAKARTA, KOMPAS.com -`, `Jakarta -`) when the dateline is in the first
+    paragraph and the first 1,500 characters.
     When at least 80% of its words (and at least `min-words`, default 6)
     recur in the body in the same order (shared four-word runs), it is a
     highlighted quote the CMS pasted in front of the article, and it is
