@@ -94,10 +94,16 @@ def test_duplicate_sentence_inside_a_paragraph():
     text = f"{S1} {S2} {S1} {S3}\n"
     diags = lint_text(text, select=["DUP003"])
     assert [d.code for d in diags] == ["DUP003"]
-    assert diags[0].message == "Duplicate sentence: repeats line 1"
+    assert diags[0].message == "Duplicate sentence: repeats 1:1"
     assert diags[0].fix.applicability.value == "unsafe"
     assert fix_text(text, select=["DUP003"]) == text  # unsafe: not applied by --fix
     assert fix_text(text, select=["DUP003"], unsafe=True) == f"{S1} {S2} {S3}\n"
+
+
+def test_first_copy_on_an_indented_line_is_named_by_its_line():
+    text = f"   {A}\n{B}\n   {A}\n"
+    (d,) = lint_text(text, select=["DUP"])
+    assert d.message == "Duplicate paragraph: repeats the paragraph at line 1"
 
 
 def test_duplicate_sentence_across_paragraphs_keeps_the_first():

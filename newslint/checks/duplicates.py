@@ -19,7 +19,7 @@ from zlib import crc32
 import regex
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix
-from newslint.document import Document, Span
+from newslint.document import HSPACE, Document, Span
 from newslint.registry import Rule, rule
 
 #: Copies of a paragraph compared against when looking for a repeated run;
@@ -46,9 +46,20 @@ def where(doc: Document, span: tuple[int, int]) -> str:
     """Human description of a span's place: lines for line layouts,
     line:column inside a flattened article."""
     (l1, c1), (l2, _) = doc.position(span[0]), doc.position(max(span[0], span[1] - 1))
-    if doc.layout == "flat" or (l1 == l2 and c1 > 1):
+    if doc.layout == "flat" or (l1 == l2 and _shares_line(doc, span, l1 - 1)):
         return f"{l1}:{c1}"  # inside a line: a line number alone would not find it
     return f"line {l1}" if l1 == l2 else f"lines {l1}–{l2}"
+
+
+_HSPACES = regex.compile(f"[{HSPACE}]*")
+
+
+def _shares_line(doc: Document, span: tuple[int, int], index: int) -> bool:
+    """Whether line ``index`` has text outside ``span`` (without slicing it)."""
+    start, end = doc.lines[index]
+    return _HSPACES.match(doc.text, start).end() < span[0] or (
+        _HSPACES.match(doc.text, span[1]).end() < end
+    )
 
 
 def _find_copies(doc: Document, min_length: int) -> Iterator[tuple[int, int, int]]:
