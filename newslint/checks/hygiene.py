@@ -282,12 +282,12 @@ def invisible_character(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     becomes a space.  Characters inside mojibake are left to TXT003.
 
     ## Why it matters
-    Invisible characters break search (`ling\u200bkungan` does not match
+    Invisible characters break search (`ling<U+200B>kungan` does not match
     `lingkungan`), tokenisers and diffs, and they survive every copy.
 
     ## Example
     ```text
-    Jakarta (ANTARA) - ␣​​​​Komisi Pengawas…     (five U+200B before "Komisi")
+    Jakarta (ANTARA) - <U+200B><U+200B><U+200B>Komisi Pengawas…
     ```
 
     ## Fixed

@@ -102,16 +102,16 @@ def non_breaking_space(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     Flags U+00A0 (and the figure and narrow no-break spaces U+2007, U+202F)
     between words and replaces each with a plain space.  Non-breaking
     spaces at the end of a line are left to TXT001, and a U+00A0 that is a
-    byte of mojibake (`â\x81\xa0`) to TXT003.
+    byte of mojibake (`â<U+0081><U+00A0>`) to TXT003.
 
     ## Why it matters
     A scraper copies `&nbsp;` from the page as U+00A0: it looks like a space
-    but `potensi\u00a0inflow` is one token to `split()`, search and
+    but `potensi<U+00A0>inflow` is one token to `split()`, search and
     deduplication.
 
     ## Example
     ```text
-    Commonwealth Bank melihat potensi␣inflow dari investor.   (␣ = U+00A0)
+    Commonwealth Bank melihat potensi<U+00A0>inflow dari investor.
     ```
 
     ## Fixed
