@@ -256,12 +256,21 @@ def _similarity(a: str, b: str, cutoff: float = 0) -> float:
     return ratio(a, b, score_cutoff=cutoff)
 
 
-def _paragraph_similarity(doc: Document, a: Span, b: Span, cutoff: float = 0) -> tuple[float, bool]:
-    """Similarity (0–100) of two paragraphs, and whether it came from their
-    quotations (a quote repeated with a different attribution)."""
-    ta, tb = doc.text[a.start : a.end], doc.text[b.start : b.end]
-    score = _similarity(paragraph_key(ta), paragraph_key(tb), cutoff)
-    qa, qb = _quotation_core(ta), _quotation_core(tb)
+def _core(doc: Document, i: int) -> str | None:
+    """``_quotation_core`` of paragraph ``i``, cached on the document."""
+    cache = doc.__dict__.setdefault("_dup_cores", {})
+    if i not in cache:
+        s, e = doc.paragraphs[i]
+        cache[i] = _quotation_core(doc.text[s:e])
+    return cache[i]
+
+
+def _paragraph_similarity(doc: Document, i: int, j: int, cutoff: float = 0) -> tuple[float, bool]:
+    """Similarity (0–100) of paragraphs ``i`` and ``j``, and whether it came
+    from their quotations (a quote repeated with a different attribution)."""
+    keys = paragraph_keys(doc)
+    score = _similarity(keys[i], keys[j], cutoff)
+    qa, qb = _core(doc, i), _core(doc, j)
     if qa and qb:
         qscore = _similarity(qa, qb, cutoff)
         if qscore > score:
@@ -570,11 +579,11 @@ def _different_paragraph_copies(
     of each other (DUP005 reports those paragraphs as a whole)."""
     from bisect import bisect_right
 
-    pa = paras[bisect_right(starts, a.start) - 1]
-    pb = paras[bisect_right(starts, b.start) - 1]
-    if pa == pb or (pa == a and pb == b):
+    ia = bisect_right(starts, a.start) - 1
+    ib = bisect_right(starts, b.start) - 1
+    if ia == ib or (paras[ia] == a and paras[ib] == b):
         return True
-    score, _ = _paragraph_similarity(doc, pa, pb, NEAR_THRESHOLD)
+    score, _ = _paragraph_similarity(doc, ia, ib, NEAR_THRESHOLD)
     return score < NEAR_THRESHOLD
 
 
@@ -588,11 +597,13 @@ _BUCKET_CAP = 16  # earlier paragraphs compared per shared sketch hash
 
 
 def _sketch(key: str) -> list[int]:
+    """Bottom-k of the paragraph's word-trigram hashes (CRC-32: the same in
+    every run, unlike ``hash``): near-identical paragraphs share most of them."""
     words = key.split()
     if len(words) < 3:
         return [crc32(key.encode())]
-    shingles = {crc32(" ".join(words[k : k + 3]).encode()) for k in range(len(words) - 2)}
-    return sorted(shingles)[:_SKETCH]
+    trigrams = map(" ".join, zip(words, words[1:], words[2:], strict=False))
+    return sorted({crc32(t.encode()) for t in trigrams})[:_SKETCH]
 
 
 @rule(
@@ -654,7 +665,7 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             keys.append(None)
             continue
         keys.append(key)
-        core = _quotation_core(raw)
+        core = _core(doc, i)
         hashes = set(_sketch(key)) | (set(_sketch(core)) if core else set())
         caption = bool(_CAPTION_CREDIT.search(raw))
         best: tuple[float, int, bool] | None = None
@@ -671,7 +682,7 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
                     continue
                 if _list_marker(other) != _list_marker(key):
                     continue  # items 2. and 3. of a list share their frame
-                score, by_quote = _paragraph_similarity(doc, paras[j], sp, threshold)
+                score, by_quote = _paragraph_similarity(doc, j, i, threshold)
                 if score >= threshold and (best is None or (score, -j) > (best[0], -best[1])):
                     best = (score, j, by_quote)
         for h in hashes:
