@@ -209,6 +209,11 @@ def test_pull_quote_with_changed_words_is_unsafe():
         # a "dateline" in a later paragraph: the text before it is the article
         f"{QUOTE}.\nRute Jakarta - Bandung dibuka kembali.\n{BODY}\n",
         f"Penjualan di {QUOTE}.   INDONESIA, KOMPAS.com - {LEDE} {BODY}",
+        # prose that mentions a route is not a dateline, even when the body
+        # (pasted twice) repeats the text before it
+        f"{QUOTE} di rute Jakarta - Bandung. {BODY} {QUOTE} di rute Jakarta - Bandung.",
+        # far too long to be a highlighted quote
+        " ".join([QUOTE] * 7) + f"Jakarta (ANTARA) - {LEDE}   " + " ".join([QUOTE] * 7),
     ],
 )
 def test_pull_quote_passes(text):

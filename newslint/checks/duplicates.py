@@ -289,6 +289,18 @@ _DATELINE = regex.compile(
     r"|(?P<city>(?<![\p{L}\d])\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\s+[-\u2013\u2014]\s"
 )
 _DATELINE_WINDOW = 1500
+#: A highlighted quote is a sentence or two; longer text before a "dateline"
+#: is the article itself.
+_MAX_PULL_QUOTE_WORDS = 60
+
+
+def _dateline_follows_break(text: str, at: int) -> bool:
+    """A dateline whose match holds the city (`JAKARTA, KOMPAS.com -`,
+    `Jakarta -`) follows a sentence end or is glued to the text before it."""
+    before = text[max(0, at - 3) : at]
+    if not before or not before[-1].isspace():
+        return True
+    return before.rstrip()[-1:] in tuple(".!?\u2026\"\u201d'\u2019)")
 
 
 class PullQuote(NamedTuple):
@@ -337,6 +349,8 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     if m is None:
         return None  # a pull-quote is glued to the first paragraph's dateline
     pre = _tokens(text, 0, m.start())
+    if m.group("city") is not None and pre and not _dateline_follows_break(text, m.start()):
+        return None  # `… rute Jakarta - Bandung …`: prose, not a dateline
     if m.group("city") is None:
         i = _city_start(text, pre)
         if i is None:
@@ -345,7 +359,7 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
         pre = pre[:i]
     else:
         city_at = m.start("city")
-    if len(pre) < min_words:
+    if not min_words <= len(pre) <= _MAX_PULL_QUOTE_WORDS:
         return None
     body = _tokens(text, m.end(), len(text))
     n = 4
@@ -390,7 +404,8 @@ def pull_quote_repeated(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     Looks at the text before the dateline (`Jakarta (ANTARA) -`,
     `JAKARTA, KOMPAS.com -`, `Jakarta -`) when the dateline is in the first
     paragraph and the first 1,500 characters.
-    When at least 80% of its words (and at least `min-words`, default 6)
+    When at least 80% of its words (at least `min-words`, default 6, and at
+    most 60)
     recur in the body in the same order (shared four-word runs), it is a
     highlighted quote the CMS pasted in front of the article, and it is
     reported with the place of its copy in the body.  Here the *body* copy is
