@@ -403,13 +403,14 @@ def pull_quote_repeated(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     ## What it does
     Looks at the text before the dateline (`Jakarta (ANTARA) -`,
     `JAKARTA, KOMPAS.com -`, `Jakarta -`) when the dateline is in the first
-    paragraph and the first 1,500 characters.
-    When at least 80% of its words (at least `min-words`, default 6, and at
-    most 60)
-    recur in the body in the same order (shared four-word runs), it is a
-    highlighted quote the CMS pasted in front of the article, and it is
-    reported with the place of its copy in the body.  Here the *body* copy is
-    the original that is kept.
+    paragraph and the first 1,500 characters.  When that text has between
+    `min-words` (default 6) and 60 words and at least 80% of them recur in
+    the body in the same order (shared four-word runs), it is a highlighted
+    quote the CMS pasted in front of the article, and it is reported with
+    the place of its copy in the body.  Here the *body* copy is the original
+    that is kept.  A dateline that holds its city (`Jakarta -`) counts only
+    after a sentence end or glued to the text before it, so `rute Jakarta -
+    Bandung` in prose is not one.
 
     ## Why it matters
     ANTARA pages paste the highlighted quote in front of the dateline and
