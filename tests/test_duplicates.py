@@ -183,6 +183,12 @@ def test_pull_quote_dateline_forms(pre, dateline):
     assert out == f"{dateline}{LEDE}   " + text.split(f"{LEDE}   ", 1)[1]
 
 
+def test_pull_quote_search_starts_at_the_first_paragraph():
+    text = f"\n\n   {QUOTE}Jakarta (ANTARA) - {LEDE}   {BODY}"
+    (d,) = lint_text(text, select=["DUP004"], record=True)
+    assert text[d.start : d.end] == QUOTE
+
+
 def test_pull_quote_with_cut_words_is_still_safe():
     text = f"ni langkah konkret untuk transisi energi yang adil dan terjaJakarta (ANTARA) - {LEDE}   {BODY}"
     (d,) = lint_text(text, select=["DUP004"], record=True)

@@ -75,6 +75,16 @@ def test_html_entities_are_decoded():
     assert fixed(text, ["TXT004"]) == 'Kata dia: "Harga naik" di Bank A & B – “ya”.'
 
 
+def test_entities_are_markup_in_markdown_files():
+    from newslint.document import Document
+    from newslint.engine import Linter
+    from newslint.registry import load_registry
+
+    linter = Linter([load_registry().get("TXT004")])
+    assert linter.lint(Document("A &amp; B &nbsp; C\n", "post.md")) == []
+    assert len(linter.lint(Document("A &amp; B &nbsp; C\n", "post.txt"))) == 2
+
+
 def test_double_escaped_entity_converges():
     assert fixed("A &amp;amp; B", ["TXT004"]) == "A & B"
 

@@ -344,11 +344,11 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     text = doc.text
     if not doc.paragraphs:
         return None
-    first_para_end = doc.paragraphs[0].end
-    m = _DATELINE.search(text, 0, min(first_para_end, _DATELINE_WINDOW))
+    p0 = doc.paragraphs[0]  # after any front matter
+    m = _DATELINE.search(text, p0.start, min(p0.end, p0.start + _DATELINE_WINDOW))
     if m is None:
         return None  # a pull-quote is glued to the first paragraph's dateline
-    pre = _tokens(text, 0, m.start())
+    pre = _tokens(text, p0.start, m.start())
     if m.group("city") is not None and pre and not _dateline_follows_break(text, m.start()):
         return None  # `… rute Jakarta - Bandung …`: prose, not a dateline
     if m.group("city") is None:
@@ -384,7 +384,7 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     # around the needle lets them match as part of a body word.
     exact = " ".join(pw) in " ".join(words)
     start = pre[0][0]
-    while start > 0 and text[start - 1] in _QUOTE_CHARS + ".\u2026":
+    while start > p0.start and text[start - 1] in _QUOTE_CHARS + ".\u2026":
         start -= 1
     last_hit = max(last_hit, first_hit)
     return PullQuote(start, city_at, (body[first_hit][0], body[last_hit][1]), cov, exact)

@@ -124,6 +124,7 @@ def _short(s: str, n: int = 30) -> str:
 # -- TXT004 HTML entities ---------------------------------------------------------
 
 _ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".mkd")
 _SPACES_FOR = {"\u00a0": " ", "\u2007": " ", "\u202f": " "}
 
 
@@ -146,7 +147,8 @@ def html_entity(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     Flags named and numeric character references that HTML defines and
     replaces each with its character; `&nbsp;` becomes a plain space and an
     invisible character (`&shy;`, `&#8203;`) disappears.  `&T;` or a bare
-    `&` are not entities and pass.
+    `&` are not entities and pass, and Markdown files are not checked
+    (there an entity is markup that renders as its character).
 
     ## Why it matters
     The text was copied out of HTML without decoding it: readers see
@@ -164,8 +166,8 @@ def html_entity(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     ```
     """
     text = doc.text
-    if "&" not in text:
-        return
+    if "&" not in text or str(doc.path or "").lower().endswith(_MARKDOWN_SUFFIXES):
+        return  # in Markdown an entity is markup that renders as its character
     for m in _ENTITY.finditer(text):
         value = _entity_text(m.group())
         if value is None:
