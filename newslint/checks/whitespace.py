@@ -191,9 +191,11 @@ def blank_lines(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
 
     ## What it does
     Flags a run of two or more blank (or white-space-only) lines between
-    two lines of text and deletes all but one.  One blank line is the
+    two paragraphs and deletes all but one.  One blank line is the
     paragraph separator of the blank-line layout and passes; blank lines at
-    the end of a file are TXT002's.
+    the start of a text, at the end of a file (TXT002's) or next to
+    something that is not prose (Markdown front matter, code) are left
+    alone.
 
     ## Why it matters
     Runs of empty lines are left where a scraper dropped an image, a video
@@ -212,21 +214,15 @@ def blank_lines(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """
     text = doc.text
     lines = doc.lines
-    blank = [not text[s:e].strip(HSPACE) for s, e in lines]
-    i = 0
-    while i < len(lines):
-        if not blank[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and blank[j]:
-            j += 1
-        if i > 0 and j < len(lines) and j - i >= 2:
-            start, end = doc.line_starts[i + 1], doc.line_starts[j]
-            yield rule.diagnostic(
-                lines[i].start,
-                lines[j - 1].end,
-                f"{j - i} blank lines in a row",
-                Fix.replace(start, end, "", "Keep one blank line"),
-            )
-        i = j
+    paras = doc.paragraphs
+    for p, q in zip(paras, paras[1:], strict=False):
+        i = doc.line_index(p.end - 1) + 1  # first line after paragraph p
+        j = doc.line_index(q.start)  # first line of paragraph q
+        if j - i < 2 or any(text[s:e].strip(HSPACE) for s, e in lines[i:j]):
+            continue  # one blank line, or something that is not prose between
+        yield rule.diagnostic(
+            lines[i].start,
+            lines[j - 1].end,
+            f"{j - i} blank lines in a row",
+            Fix.replace(doc.line_starts[i + 1], doc.line_starts[j], "", "Keep one blank line"),
+        )
