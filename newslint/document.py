@@ -157,12 +157,11 @@ class Document:
         nonblank = [sp for sp in self.lines if text[sp.start : sp.end].strip(HSPACE)]
         if not nonblank:
             return "lines"
-        runs = sum(
-            1
-            for sp in nonblank
-            for m in _FLAT_SPLIT.finditer(text, sp.start, sp.end)
-            if text[sp.start : m.start()].strip(HSPACE) and text[m.end() : sp.end].strip(HSPACE)
-        )
+        runs = 0
+        for sp in nonblank:  # separator runs with text on both sides (linear: no slices per run)
+            line = text[sp.start : sp.end]
+            first = sp.start + len(line) - len(line.lstrip(HSPACE))
+            runs += sum(1 for _ in _FLAT_SPLIT.finditer(text, first, sp.start + len(line.rstrip(HSPACE))))
         if runs >= len(nonblank):
             return "flat"
         if len(nonblank) < len(self.lines) and self._looks_hard_wrapped(nonblank):
@@ -222,6 +221,33 @@ class Document:
                 out.append(seg)
         return out
 
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentence spans inside each paragraph (never across one).
+
+        A sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus closing quotes or
+        brackets) followed by white space and a capital, digit or opening
+        quote.  A full stop after an initial (``M. Chatib``), a known
+        abbreviation (``Tbk.``, ``Dr.``, ``Jo.``), a dotted token (``S.H.``) or
+        a list number (``1. Alec``) does not end one.  Glued sentences
+        (``2019).Pada``) stay together: that is an artifact for TXT rules.
+        """
+        text = self.text
+        out: list[Span] = []
+        for ps, pe in self.paragraphs:
+            pos = ps
+            for m in _SENT_END.finditer(text, ps, pe):
+                if m.group(1) == "." and _no_break_before(text, ps, m.start()):
+                    continue
+                seg = _strip(text, pos, m.end())
+                if seg.end > seg.start:
+                    out.append(seg)
+                pos = m.end()
+            seg = _strip(text, pos, pe)
+            if seg.end > seg.start:
+                out.append(seg)
+        return out
+
     def span_text(self, span: tuple[int, int]) -> str:
         return self.text[span[0] : span[1]]
 
@@ -277,3 +303,29 @@ def _strip(text: str, start: int, end: int) -> Span:
     while end > start and (text[end - 1] in HSPACE or text[end - 1] in "\r\n"):
         end -= 1
     return Span(start, end)
+
+
+_SENT_END = regex.compile(r"([.!?\u2026]+)[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[\p{Lu}\d])")
+
+#: Words that a full stop follows without ending the sentence (casefolded).
+_ABBREVIATIONS = frozenset(
+    "tbk jo dr drs dra ir hj prof no nomor jl jln kec kab kel prov st sdr sdri bpk ny nn tn "
+    "kol pol jend mr mrs ms jr sr inc ltd co corp vs etc dll dsb dkk tsb yth kh rp hlm hal "
+    "eng ph pt cv approx fig".split()
+)
+
+
+def _no_break_before(text: str, para_start: int, dot: int) -> bool:
+    """True when the full stop at ``dot`` closes an abbreviation, an initial,
+    a dotted token or a list number rather than a sentence."""
+    i = dot
+    while i > para_start and not text[i - 1].isspace():
+        i -= 1
+    word = text[i:dot].lstrip("(\"'\u201c\u2018")
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return True
+    if "." in word or word.casefold() in _ABBREVIATIONS:
+        return True
+    return word.isdigit() and len(word) <= 2

@@ -30,6 +30,7 @@ BUILTIN_MODULES = (
     "newslint.checks.whitespace",
     "newslint.checks.markdown",
     "newslint.checks.meta",
+    "newslint.checks.hygiene",
 )
 
 ENTRY_POINT_GROUP = "newslint.checks"

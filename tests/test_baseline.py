@@ -26,6 +26,8 @@ def test_record_then_only_new_findings(cli, tmp_path, monkeypatch):
     r = cli(
         "check",
         "--isolated",
+        "--select",
+        "BP",
         "--output-format",
         "concise",
         "--baseline",

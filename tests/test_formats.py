@@ -49,7 +49,7 @@ def test_full_cuts_a_flat_article_line_around_the_span(cli, tmp_path):
     words = "Pemerintah menyiapkan anggaran baru untuk program itu. " * 20
     p = tmp_path / "flat.txt"
     p.write_text(words + "Jumlahnya 1,234,567 orang. " + words + "\n", encoding="utf-8")
-    code, out = run("--language", "id", str(p), cli=cli)
+    code, out = run("--language", "id", "--select", "NUM", str(p), cli=cli)
     assert code == 1
     src = [line for line in out.splitlines() if line.startswith("1 | ")][0]
     caret = [line for line in out.splitlines() if "^" in line][0]

@@ -1,21 +1,26 @@
 """DUP: text that the CMS or scraper pasted more than once.
 
-Paragraphs are compared by a normalised key (white space collapsed, case
-folded) in one hashing pass, so the cost is linear in the number of
-paragraphs.  The first copy is always the one kept.
+Paragraphs (DUP001, DUP002) and sentences (DUP003) are compared by a
+normalised key (white space collapsed, case folded) in one hashing pass, so
+the cost is linear in the number of paragraphs and sentences.  The pull-quote
+check (DUP004) builds one set of the body's four-word runs.  Near-duplicates
+(DUP005) are compared only within buckets of shared word-trigram hashes (a
+bottom-k sketch per paragraph), so they stay sub-quadratic.  The first copy
+is always the one kept, except for a pull-quote: it precedes the dateline, so
+the body holds the original.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
+from zlib import crc32
 
 import regex
 
-from newslint.diagnostics import Diagnostic, Fix
-from newslint.document import Document, Span
+from newslint.diagnostics import Applicability, Diagnostic, Fix
+from newslint.document import HSPACE, Document, Span
 from newslint.registry import Rule, rule
-
-_SPACES = regex.compile(r"\s+")
 
 #: Copies of a paragraph compared against when looking for a repeated run;
 #: keeps pathological inputs (the same line 10,000 times) linear.
@@ -23,16 +28,38 @@ _MAX_CANDIDATES = 8
 
 
 def paragraph_key(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()
+
+
+def paragraph_keys(doc: Document) -> list[str]:
+    """``paragraph_key`` of every paragraph, computed once per document."""
+    keys = doc.__dict__.get("_dup_paragraph_keys")
+    if keys is None:
+        text = doc.text
+        keys = doc.__dict__["_dup_paragraph_keys"] = [
+            paragraph_key(text[s:e]) for s, e in doc.paragraphs
+        ]
+    return keys
 
 
 def where(doc: Document, span: tuple[int, int]) -> str:
     """Human description of a span's place: lines for line layouts,
     line:column inside a flattened article."""
     (l1, c1), (l2, _) = doc.position(span[0]), doc.position(max(span[0], span[1] - 1))
-    if doc.layout == "flat":
-        return f"{l1}:{c1}"
+    if doc.layout == "flat" or (l1 == l2 and _shares_line(doc, span, l1 - 1)):
+        return f"{l1}:{c1}"  # inside a line: a line number alone would not find it
     return f"line {l1}" if l1 == l2 else f"lines {l1}–{l2}"
+
+
+_HSPACES = regex.compile(f"[{HSPACE}]*")
+
+
+def _shares_line(doc: Document, span: tuple[int, int], index: int) -> bool:
+    """Whether line ``index`` has text outside ``span`` (without slicing it)."""
+    start, end = doc.lines[index]
+    return _HSPACES.match(doc.text, start).end() < span[0] or (
+        _HSPACES.match(doc.text, span[1]).end() < end
+    )
 
 
 def _find_copies(doc: Document, min_length: int) -> Iterator[tuple[int, int, int]]:
@@ -42,9 +69,7 @@ def _find_copies(doc: Document, min_length: int) -> Iterator[tuple[int, int, int
     start and end on a paragraph long enough to count; short lines (a
     copyright line, a dateline) may sit inside a run but never end one.
     """
-    text = doc.text
-    paras = doc.paragraphs
-    keys = [paragraph_key(text[s:e]) for s, e in paras]
+    keys = paragraph_keys(doc)
     long_enough = [len(k) >= min_length for k in keys]
     seen: dict[str, list[int]] = {}
     i = 0
@@ -184,4 +209,513 @@ def repeated_block(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             Fix.delete(doc.deletion(*span), f"Delete the repeated {n} paragraphs"),
             supersedes=True,
             related=(first,),
+        )
+
+
+# -- shared helpers for the sentence, pull-quote and near-duplicate rules ------
+
+_QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+#: A quotation inside a paragraph: straight or curly double quotes.
+_QUOTATION = regex.compile(r"[\"\u201c]([^\"\u201c\u201d]{20,})[\"\u201d]")
+#: Word tokens, split at case changes so that glued text (`dikontrolJakarta`,
+#: `MTMimika`) tokenises like spaced text.
+_TOKEN = regex.compile(r"\p{Lu}?[\p{Ll}\p{M}]+|\p{Lu}+(?![\p{Ll}\p{M}])|\d+|[^\W\d_]+")
+#: A photo caption ends with a credit such as `(ANTARA/HO-Disney)`.
+_CAPTION_CREDIT = regex.compile(
+    r"\([^()]{0,60}/[^()]{1,60}\)\s*$|\((?:foto|dok)\b[^()]*\)\s*$", regex.I
+)
+
+
+_LIST_MARKER = regex.compile(r"(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s")
+
+
+def _list_marker(key: str) -> str | None:
+    m = _LIST_MARKER.match(key)
+    return m.group() if m else None
+
+
+def sentence_key(text: str) -> str:
+    return paragraph_key(text).strip(_QUOTE_CHARS + " ")
+
+
+def _words(key: str) -> int:
+    return len(key.split())
+
+
+def _quotation_core(text: str) -> str | None:
+    """The quoted words of a paragraph that is mostly a quotation, else None."""
+    best = max((m.group(1) for m in _QUOTATION.finditer(text)), key=len, default=None)
+    if best is None or len(best) * 2 < len(text):
+        return None
+    return paragraph_key(best)
+
+
+def _similarity(a: str, b: str, cutoff: float = 0) -> float:
+    from rapidfuzz.fuzz import ratio  # lazy: keeps start-up fast
+
+    return ratio(a, b, score_cutoff=cutoff)
+
+
+def _core(doc: Document, i: int) -> str | None:
+    """``_quotation_core`` of paragraph ``i``, cached on the document."""
+    cache = doc.__dict__.setdefault("_dup_cores", {})
+    if i not in cache:
+        s, e = doc.paragraphs[i]
+        cache[i] = _quotation_core(doc.text[s:e])
+    return cache[i]
+
+
+def _paragraph_similarity(doc: Document, i: int, j: int, cutoff: float = 0) -> tuple[float, bool]:
+    """Similarity (0–100) of paragraphs ``i`` and ``j``, and whether it came
+    from their quotations (a quote repeated with a different attribution)."""
+    keys = paragraph_keys(doc)
+    score = _similarity(keys[i], keys[j], cutoff)
+    qa, qb = _core(doc, i), _core(doc, j)
+    if qa and qb:
+        qscore = _similarity(qa, qb, cutoff)
+        if qscore > score:
+            return qscore, True
+    return score, False
+
+
+# -- DUP004 pull-quote: text in front of the dateline --------------------------
+
+#: Datelines.  Group ``city`` is absent when the city precedes the match
+#: (ANTARA: `Jakarta (ANTARA) -`); the city is then found by `_city_start`.
+_DATELINE = regex.compile(
+    r"\((?:ANTARA|Antara)(?:\s+News)?\)\s*[-\u2013\u2014]"
+    r"|(?P<city>(?<![\p{L}\d])\p{Lu}{2,}(?:\s\p{Lu}{2,}){0,2}),\s*"
+    r"(?:KOMPAS\.com|Kompas\.com|KONTAN\.CO\.ID|Bisnis\.com)\s*[-\u2013\u2014,]"
+    r"|(?P<city>(?<![\p{L}\d])\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\s+[-\u2013\u2014]\s"
+)
+_DATELINE_WINDOW = 1500
+#: A highlighted quote is a sentence or two; longer text before a "dateline"
+#: is the article itself.
+_MAX_PULL_QUOTE_WORDS = 60
+
+
+def _dateline_follows_break(text: str, at: int) -> bool:
+    """A dateline whose match holds the city (`JAKARTA, KOMPAS.com -`,
+    `Jakarta -`) follows a sentence end or is glued to the text before it."""
+    before = text[max(0, at - 3) : at]
+    if not before or not before[-1].isspace():
+        return True
+    return before.rstrip()[-1:] in tuple(".!?\u2026\"\u201d'\u2019)")
+
+
+class PullQuote(NamedTuple):
+    start: int  # where the pull-quote starts
+    end: int  # where it ends (the city of the dateline starts here)
+    body: tuple[int, int]  # the copy in the body
+    coverage: float  # share of its words found in the body, in order
+    exact: bool  # its words occur in the body as one contiguous run
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _city_start(text: str, toks: list[tuple[int, int, str]]) -> int | None:
+    """Index of the token where an ANTARA dateline's city starts: the last of
+    the final few capitalised tokens that is glued to the text before it
+    (`dikontrolJakarta`) or follows a sentence end (`Indonesia.Jakarta`)."""
+    for i in range(len(toks) - 1, max(-1, len(toks) - 6), -1):
+        s = toks[i][0]
+        if not text[s].isupper():
+            continue
+        if i == 0:
+            return 0
+        gap = text[toks[i - 1][1] : s]
+        if gap == "" or any(c in gap for c in '.!?)]\u2026"\u201d'):
+            return i
+    return None
+
+
+def find_pull_quote(doc: Document, min_words: int = 6) -> PullQuote | None:
+    """The pull-quote pasted in front of the dateline, when it repeats the body."""
+    cache = doc.__dict__.setdefault("_dup_pull_quote", {})
+    if min_words in cache:
+        return cache[min_words]
+    cache[min_words] = result = _find_pull_quote(doc, min_words)
+    return result
+
+
+def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
+    text = doc.text
+    if not doc.paragraphs:
+        return None
+    p0 = doc.paragraphs[0]  # after any front matter
+    m = _DATELINE.search(text, p0.start, min(p0.end, p0.start + _DATELINE_WINDOW))
+    if m is None:
+        return None  # a pull-quote is glued to the first paragraph's dateline
+    pre = _tokens(text, p0.start, m.start())
+    if m.group("city") is not None and pre and not _dateline_follows_break(text, m.start()):
+        return None  # `… rute Jakarta - Bandung …`: prose, not a dateline
+    if m.group("city") is None:
+        i = _city_start(text, pre)
+        if i is None:
+            return None
+        city_at = pre[i][0]
+        pre = pre[:i]
+    else:
+        city_at = m.start("city")
+    if not min_words <= len(pre) <= _MAX_PULL_QUOTE_WORDS:
+        return None
+    body = _tokens(text, m.end(), len(text))
+    n = 4
+    grams: dict[tuple[str, ...], int] = {}
+    words = [t[2] for t in body]
+    for k in range(len(words) - n + 1):
+        grams.setdefault(tuple(words[k : k + n]), k)
+    pw = [t[2] for t in pre]
+    covered = [False] * len(pw)
+    first_hit = last_hit = -1
+    for k in range(len(pw) - n + 1):
+        hit = grams.get(tuple(pw[k : k + n]))
+        if hit is not None:
+            covered[k : k + n] = [True] * n
+            if first_hit < 0:
+                first_hit = hit
+            last_hit = hit + n - 1
+    cov = sum(covered) / len(pw)
+    if cov < 0.8 or first_hit < 0:
+        return None
+    # The first and the last word may be cut (`ravel`, `diha`): no delimiter
+    # around the needle lets them match as part of a body word.
+    exact = " ".join(pw) in " ".join(words)
+    start = pre[0][0]
+    while start > p0.start and text[start - 1] in _QUOTE_CHARS + ".\u2026":
+        start -= 1
+    last_hit = max(last_hit, first_hit)
+    return PullQuote(start, city_at, (body[first_hit][0], body[last_hit][1]), cov, exact)
+
+
+@rule(
+    "DUP004",
+    "pull-quote-repeated",
+    severity="warning",
+    fix="safe",
+    options={"min-words": 6},
+)
+def pull_quote_repeated(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
+    """A pull-quote pasted in front of the dateline that the body repeats.
+
+    ## What it does
+    Looks at the text before the dateline (`Jakarta (ANTARA) -`,
+    `JAKARTA, KOMPAS.com -`, `Jakarta -`) when the dateline is in the first
+    paragraph and the first 1,500 characters.  When that text has between
+    `min-words` (default 6) and 60 words and at least 80% of them recur in
+    the body in the same order (shared four-word runs), it is a highlighted
+    quote the CMS pasted in front of the article, and it is reported with
+    the place of its copy in the body.  Here the *body* copy is the original
+    that is kept.  A dateline that holds its city (`Jakarta -`) counts only
+    after a sentence end or glued to the text before it, so `rute Jakarta -
+    Bandung` in prose is not one.
+
+    ## Why it matters
+    ANTARA pages paste the highlighted quote in front of the dateline and
+    glue it to the city (`…dapat dikontrolJakarta (ANTARA) - …`).  The
+    article then starts mid-quote and the quote is read twice.
+
+    ## Example
+    ```text
+    Ini langkah konkret untuk transisi energi yang adilJakarta (ANTARA) - Menteri ESDM meresmikan PLTS. "Ini langkah konkret untuk transisi energi yang adil," katanya.
+    ```
+
+    ## Fixed
+    ```text
+    Jakarta (ANTARA) - Menteri ESDM meresmikan PLTS. "Ini langkah konkret untuk transisi energi yang adil," katanya.
+    ```
+    The fix is safe when every word of the pull-quote occurs in the body as
+    one run (its first and last word may be cut short); otherwise it is
+    unsafe.
+    """
+    pq = find_pull_quote(doc, rule.options["min-words"])
+    if pq is None:
+        return
+    pct = round(pq.coverage * 100)
+    applicability = Applicability.SAFE if pq.exact else Applicability.UNSAFE
+    yield rule.diagnostic(
+        pq.start,
+        pq.end,
+        f"Pull-quote before the dateline repeats the body ({pct}% of its words): "
+        f"repeats {where(doc, pq.body)}",
+        Fix.replace(pq.start, pq.end, "", "Delete the pull-quote", applicability),
+        supersedes=pq.exact,
+        related=(pq.body,),
+    )
+
+
+def _pull_quote_end(doc: Document) -> int:
+    pq = find_pull_quote(doc)
+    return pq.end if pq is not None else 0
+
+
+# -- DUP003 duplicate sentence ---------------------------------------------------
+
+
+@rule(
+    "DUP003",
+    "duplicate-sentence",
+    severity="warning",
+    fix="unsafe",
+    options={"min-length": 40, "min-words": 6},
+)
+def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
+    """A sentence that repeats an earlier sentence word for word.
+
+    ## What it does
+    Compares every sentence (white space collapsed, case and surrounding
+    quotes ignored) with the earlier sentences of the article, inside or
+    across paragraphs, in one hashing pass.  Sentences shorter than
+    `min-length` characters (default 40) or `min-words` words (default 6) are
+    not compared, so `"Ya," katanya.` twice is not an artifact.  Consecutive
+    repeated sentences that repeat a consecutive run are reported as **one**
+    finding: in a flattened article whose paragraphs cannot be recovered
+    (Kompas joins them with one or two spaces) this is how a body pasted
+    twice shows.  Short sentences may sit inside such a run but never end
+    it.  Whole paragraphs repeated are left to DUP001/DUP002 (they
+    fold these findings), paragraphs that are near-duplicates of each other
+    to DUP005, and the pull-quote before the dateline to DUP004.
+
+    ## Why it matters
+    Scrapers double single sentences, and editors paste a quote again in a
+    recap paragraph; the reader reads the same words twice.
+
+    ## Example
+    ```text
+    Dia datang ke kantor polisi pada Senin pagi bersama pengacaranya. Dia datang ke kantor polisi pada Senin pagi bersama pengacaranya. Pemeriksaan berlangsung lima jam.
+    ```
+
+    ## Fixed
+    ```text
+    Dia datang ke kantor polisi pada Senin pagi bersama pengacaranya. Pemeriksaan berlangsung lima jam.
+    ```
+    The second copy is deleted and the first kept.  The fix is unsafe for one
+    or two sentences (the paragraph may repeat them on purpose, e.g. a quote
+    recalled in a recap) and safe for a run of three or more, which is a
+    pasted block as DUP002 sees it.
+    """
+    text = doc.text
+    sents = doc.sentences
+    min_len, min_words = rule.options["min-length"], rule.options["min-words"]
+    skip_before = _pull_quote_end(doc)
+    paras = doc.paragraphs
+    # Sentences of a paragraph that repeats an earlier paragraph whole are
+    # DUP001/DUP002's: they get no key, so they neither match nor extend a run.
+    repeated_para: set[int] = set()
+    para_seen: set[str] = set()
+    for k, pkey in enumerate(paragraph_keys(doc)):
+        if pkey in para_seen:
+            repeated_para.add(k)
+        para_seen.add(pkey)
+    para_of = _paragraph_index(paras, sents)
+    keys = [
+        sentence_key(text[sp.start : sp.end])
+        if sp.start >= skip_before and para_of[k] not in repeated_para
+        else None
+        for k, sp in enumerate(sents)
+    ]
+
+    def counts(key: str | None) -> bool:
+        return key is not None and len(key) >= min_len and _words(key) >= min_words
+
+    para_starts = [p.start for p in paras]
+    seen: dict[str, int] = {}
+    n = len(sents)
+    i = 0
+    while i < n:
+        key = keys[i]
+        j = seen.get(key) if counts(key) else None  # type: ignore[arg-type]
+        if j is None or not _different_paragraph_copies(
+            doc, paras, para_starts, sents[j], sents[i]
+        ):
+            if counts(key):
+                seen.setdefault(key, i)  # type: ignore[arg-type]
+            i += 1
+            continue
+        length = 1
+        while (
+            i + length < n
+            and j + length < i
+            and keys[i + length] is not None
+            and keys[i + length] == keys[j + length]
+        ):
+            length += 1
+        while length > 1 and not counts(keys[i + length - 1]):
+            length -= 1  # a run never ends on a short sentence
+        for k in range(i, i + length):
+            if counts(keys[k]):
+                seen.setdefault(keys[k], k)  # type: ignore[arg-type]
+        yield _sentence_finding(doc, rule, sents, i, j, length)
+        i += length
+
+
+def _sentence_finding(
+    doc: Document, rule: Rule, sents: list[Span], i: int, j: int, n: int
+) -> Diagnostic:
+    span = (sents[i].start, sents[i + n - 1].end)
+    first = (sents[j].start, sents[j + n - 1].end)
+    if n >= _SAFE_RUN:
+        return rule.diagnostic(
+            *span,
+            f"Repeated run of {n} sentences: repeats {where(doc, first)}",
+            Fix.delete(doc.deletion(*span), f"Delete the repeated {n} sentences"),
+            supersedes=True,
+            related=(first,),
+        )
+    what = "Duplicate sentence" if n == 1 else f"Repeated run of {n} sentences"
+    return rule.diagnostic(
+        *span,
+        f"{what}: repeats {where(doc, first)}",
+        Fix.delete(doc.deletion(*span), "Delete the second copy", Applicability.UNSAFE),
+        related=(first,),
+    )
+
+
+def _paragraph_index(paras: list[Span], sents: list[Span]) -> list[int]:
+    """For each sentence, the index of its paragraph (both lists are sorted)."""
+    out = []
+    k = 0
+    for sp in sents:
+        while k + 1 < len(paras) and paras[k + 1].start <= sp.start:
+            k += 1
+        out.append(k)
+    return out
+
+
+#: Consecutive repeated sentences from which the copy is a pasted block.
+_SAFE_RUN = 3
+
+
+def _different_paragraph_copies(
+    doc: Document, paras: list[Span], starts: list[int], a: Span, b: Span
+) -> bool:
+    """False when the two sentences sit in paragraphs that are near-duplicates
+    of each other (DUP005 reports those paragraphs as a whole)."""
+    from bisect import bisect_right
+
+    ia = bisect_right(starts, a.start) - 1
+    ib = bisect_right(starts, b.start) - 1
+    if ia == ib or (paras[ia] == a and paras[ib] == b):
+        return True
+    score, _ = _paragraph_similarity(doc, ia, ib, NEAR_THRESHOLD)
+    return score < NEAR_THRESHOLD
+
+
+# -- DUP005 near-duplicate paragraph ---------------------------------------------
+
+#: Default similarity (rapidfuzz `ratio`, 0–100) from which two paragraphs are
+#: near-duplicates.
+NEAR_THRESHOLD = 90.0
+_SKETCH = 8  # shingle hashes kept per paragraph (bottom-k sketch)
+_BUCKET_CAP = 16  # earlier paragraphs compared per shared sketch hash
+
+
+def _sketch(key: str) -> list[int]:
+    """Bottom-k of the paragraph's word-trigram hashes (CRC-32: the same in
+    every run, unlike ``hash``): near-identical paragraphs share most of them."""
+    words = key.split()
+    if len(words) < 3:
+        return [crc32(key.encode())]
+    trigrams = map(" ".join, zip(words, words[1:], words[2:], strict=False))
+    return sorted({crc32(t.encode()) for t in trigrams})[:_SKETCH]
+
+
+@rule(
+    "DUP005",
+    "near-duplicate-paragraph",
+    severity="warning",
+    fix="unsafe",
+    options={"min-length": 60, "threshold": NEAR_THRESHOLD},
+)
+def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
+    """A paragraph that repeats an earlier one with small edits.
+
+    ## What it does
+    Flags a paragraph of at least `min-length` characters (default 60) whose
+    text is at least `threshold` percent similar (default 90; rapidfuzz's
+    normalised Indel similarity on the case-folded text) to an earlier
+    paragraph without being equal to it.  A paragraph that is mostly a
+    quotation is also compared by its quotation alone, so a quote repeated
+    with another attribution (`kata Agus` / `katanya`) is found.  The
+    message gives the similarity and where the first copy is.  Photo
+    captions (`… (ANTARA/Name)`) that share a template, and numbered list
+    items with different numbers (`2. Menyatakan…`, `3. Menyatakan…`), are
+    not compared.
+    Candidates are found by shared word-trigram hashes (a bottom-8 sketch per
+    paragraph), so the cost stays near-linear.
+
+    ## Why it matters
+    Articles assembled from two versions of a story repeat a paragraph or a
+    quote with a word changed; readers see it twice and corpora count it
+    twice, while exact-match deduplication misses it.
+
+    ## Example
+    ```text
+    "Ya, kami lumpuhkan supaya nggak kabur lagi. Itu sudah kasus extraordinary," kata Agus.
+    Kamal akhirnya ditangkap di Bitung.
+    "Ya, kami lumpuhkan supaya nggak kabur lagi. Itu sudah kasus extraordinary," katanya.
+    ```
+
+    ## Fixed
+    ```text
+    "Ya, kami lumpuhkan supaya nggak kabur lagi. Itu sudah kasus extraordinary," kata Agus.
+    Kamal akhirnya ditangkap di Bitung.
+    ```
+    The later paragraph is deleted (unsafe fix: its edits may carry
+    information).
+    """
+    text = doc.text
+    paras = doc.paragraphs
+    threshold = float(rule.options["threshold"])
+    min_len = rule.options["min-length"]
+    skip_before = _pull_quote_end(doc)
+    buckets: dict[int, list[int]] = {}
+    keys: list[str | None] = []
+    all_keys = paragraph_keys(doc)
+    for i, sp in enumerate(paras):
+        raw = text[sp.start : sp.end]
+        key = all_keys[i]
+        if sp.start < skip_before or len(key) < min_len:
+            keys.append(None)
+            continue
+        keys.append(key)
+        core = _core(doc, i)
+        hashes = set(_sketch(key)) | (set(_sketch(core)) if core else set())
+        caption = bool(_CAPTION_CREDIT.search(raw))
+        best: tuple[float, int, bool] | None = None
+        tried: set[int] = set()
+        for h in hashes:
+            for j in buckets.get(h, ()):
+                if j in tried:
+                    continue
+                tried.add(j)
+                other = keys[j]
+                if other is None or other == key:
+                    continue
+                if caption and _CAPTION_CREDIT.search(text[paras[j].start : paras[j].end]):
+                    continue
+                if _list_marker(other) != _list_marker(key):
+                    continue  # items 2. and 3. of a list share their frame
+                score, by_quote = _paragraph_similarity(doc, j, i, threshold)
+                if score >= threshold and (best is None or (score, -j) > (best[0], -best[1])):
+                    best = (score, j, by_quote)
+        for h in hashes:
+            bucket = buckets.setdefault(h, [])
+            if len(bucket) < _BUCKET_CAP:
+                bucket.append(i)
+        if best is None:
+            continue
+        score, j, by_quote = best
+        what = "similar quotation" if by_quote else "similar"
+        yield rule.diagnostic(
+            sp.start,
+            sp.end,
+            f"Near-duplicate paragraph ({score:.0f}% {what}): repeats the paragraph at "
+            f"{where(doc, paras[j])}",
+            Fix.delete(
+                doc.deletion(sp.start, sp.end), "Delete the later copy", Applicability.UNSAFE
+            ),
+            related=(tuple(paras[j]),),
         )

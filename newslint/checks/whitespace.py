@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
+from newslint.checks.hygiene import _in_mojibake
 from newslint.diagnostics import Diagnostic, Edit, Fix
 from newslint.document import HSPACE, Document
 from newslint.registry import Rule, rule
@@ -85,4 +88,141 @@ def final_newline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             len(text),
             f"{tail.count(chr(10)) - 1} blank line(s) at end of file",
             Fix.replace(keep, len(text), "", "Remove blank lines at end of file"),
+        )
+
+
+_NBSP = regex.compile(r"[\u00a0\u2007\u202f]+")
+
+
+@rule("TXT007", "non-breaking-space", severity="info", fix="safe")
+def non_breaking_space(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
+    """A non-breaking space inside the text.
+
+    ## What it does
+    Flags U+00A0 (and the figure and narrow no-break spaces U+2007, U+202F)
+    between words and replaces each with a plain space.  Non-breaking
+    spaces at the end of a line are left to TXT001, and a U+00A0 that is a
+    byte of mojibake (`â<U+0081><U+00A0>`) to TXT003.
+
+    ## Why it matters
+    A scraper copies `&nbsp;` from the page as U+00A0: it looks like a space
+    but `potensi<U+00A0>inflow` is one token to `split()`, search and
+    deduplication.
+
+    ## Example
+    ```text
+    Commonwealth Bank melihat potensi<U+00A0>inflow dari investor.
+    ```
+
+    ## Fixed
+    ```text
+    Commonwealth Bank melihat potensi inflow dari investor.
+    ```
+    """
+    text = doc.text
+    for s, e in doc.lines:
+        for m in _NBSP.finditer(text, s, e):
+            if not text[m.end() : e].strip(HSPACE):
+                continue  # trailing: TXT001
+            if _in_mojibake(text, m.start()):
+                continue  # a byte of mojibake (`â\x81\xa0`): TXT003
+            n = m.end() - m.start()
+            yield rule.diagnostic(
+                m.start(),
+                m.end(),
+                "Non-breaking space" + (f"s ({n})" if n > 1 else ""),
+                Fix.replace(m.start(), m.end(), " " * n, "Replace with a plain space"),
+            )
+
+
+_SPACE_RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+
+
+@rule("TXT009", "multiple-spaces", severity="info", fix="safe")
+def multiple_spaces(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
+    """Two or more spaces in the middle of a sentence.
+
+    ## What it does
+    Flags a run of spaces or tabs between two words when it cannot be a
+    paragraph separator: the next word starts with a lower-case letter, or
+    the run follows a comma.  In the flattened layout three or more spaces
+    *are* the paragraph separator and ANTARA and Kompas also separate
+    paragraphs (and `Baca juga:` lines) with two, so runs before a
+    capital or after a full stop pass.  Indentation, trailing space and
+    table rows (`|`) are not touched.
+
+    ## Why it matters
+    A double space mid-sentence is where a link or a word was removed;
+    it shows in print and splits tokens oddly.
+
+    ## Example
+    ```text
+    Sedangkan dalam sepekan,  rupiah melemah  0,9 persen.
+    ```
+
+    ## Fixed
+    ```text
+    Sedangkan dalam sepekan, rupiah melemah 0,9 persen.
+    ```
+    """
+    text = doc.text
+    flat = doc.layout == "flat"
+    for s, e in doc.lines:
+        if "|" in text[s:e]:
+            continue
+        for m in _SPACE_RUN.finditer(text, s, e):
+            run = m.group()
+            if flat and len(run) >= 3:
+                continue
+            after = text[m.end()]
+            if not (after.islower() or text[m.start() - 1] == ","):
+                continue
+            yield rule.diagnostic(
+                m.start(),
+                m.end(),
+                f"{len(run)} spaces in a sentence",
+                Fix.replace(m.start(), m.end(), " ", "Collapse to one space"),
+            )
+
+
+@rule("TXT010", "blank-lines", severity="info", fix="safe")
+def blank_lines(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
+    """More than one blank line between two paragraphs.
+
+    ## What it does
+    Flags a run of two or more blank (or white-space-only) lines between
+    two paragraphs and deletes all but one.  One blank line is the
+    paragraph separator of the blank-line layout and passes; blank lines at
+    the start of a text, at the end of a file (TXT002's) or next to
+    something that is not prose (Markdown front matter, code) are left
+    alone.
+
+    ## Why it matters
+    Runs of empty lines are left where a scraper dropped an image, a video
+    or an advertisement; they carry nothing and make paragraph counts
+    wrong.
+
+    ## Example
+    ```text
+    Paragraf pertama.⏎⏎⏎⏎Paragraf kedua.
+    ```
+
+    ## Fixed
+    ```text
+    Paragraf pertama.⏎⏎Paragraf kedua.
+    ```
+    """
+    text = doc.text
+    lines = doc.lines
+    paras = doc.paragraphs
+    for p, q in zip(paras, paras[1:], strict=False):
+        i = doc.line_index(p.end - 1) + 1  # first line after paragraph p
+        j = doc.line_index(q.start)  # first line of paragraph q
+        if j - i < 2 or any(text[s:e].strip(HSPACE) for s, e in lines[i:j]):
+            continue  # one blank line, or something that is not prose between
+        yield rule.diagnostic(
+            lines[i].start,
+            lines[j - 1].end,
+            f"{j - i} blank lines in a row",
+            Fix.replace(doc.line_starts[i + 1], doc.line_starts[j], "", "Keep one blank line"),
         )

@@ -1,0 +1,407 @@
+"""TXT: characters that the CMS, the scraper or an encoding step broke.
+
+Mojibake, HTML leftovers, invisible characters and sentences glued without a
+space.  Each fix rewrites only the characters its finding names, and only
+where the right text is certain: ftfy decides mojibake (no hand-made tables),
+the standard library decodes entities, and an invisible character is
+deleted because the reader never saw it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+
+import regex
+
+from newslint.diagnostics import Diagnostic, Edit, Fix
+from newslint.document import Document
+from newslint.registry import Rule, rule
+
+# -- TXT003 mojibake --------------------------------------------------------------
+
+#: The signature of UTF-8 bytes decoded as Latin-1 or Windows-1252: a lead
+#: byte (Â…ô) followed by a continuation byte (0x80–0xBF, or the character
+#: Windows-1252 puts there).  Only tokens with it are handed to ftfy.
+_CONT = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
+_MOJIBAKE_HINT = regex.compile(f"[\u00c2-\u00f4][{_CONT}]")
+#: Tokens are split on ASCII white space only: U+0085 and U+00A0 are bytes of
+#: the mojibake itself.
+_ASCII_TOKEN = regex.compile(r"[^ \t\r\n]+")
+
+
+def _mojibake_tokens(doc: Document) -> list[tuple[int, int, str]]:
+    """``(start, end, fixed)`` for every token ftfy repairs, cached."""
+    cached = doc.__dict__.get("_txt_mojibake")
+    if cached is not None:
+        return cached
+    out: list[tuple[int, int, str]] = []
+    text = doc.text
+    hint = _MOJIBAKE_HINT.search(text)
+    if hint is not None:
+        from ftfy import fix_encoding  # lazy: ftfy is slow to import
+
+        pos = 0
+        while hint is not None:
+            s = text.rfind(" ", 0, hint.start()) + 1
+            for ws in "\t\r\n":
+                s = max(s, text.rfind(ws, 0, hint.start()) + 1)
+            m = _ASCII_TOKEN.match(text, max(s, pos))
+            if m is None:  # pragma: no cover - the hint is inside a token
+                break
+            token = m.group()
+            fixed = fix_encoding(token)
+            if fixed != token:
+                out.append((m.start(), m.end(), fixed))
+            pos = m.end()
+            hint = _MOJIBAKE_HINT.search(text, pos)
+    doc.__dict__["_txt_mojibake"] = out
+    return out
+
+
+def _in_mojibake(text: str, offset: int) -> bool:
+    """Whether the token around ``offset`` carries the mojibake signature,
+    whether or not ftfy can repair it."""
+    s = max(text.rfind(c, 0, offset) for c in " \t\r\n") + 1
+    m = _ASCII_TOKEN.match(text, s)
+    return bool(m and _MOJIBAKE_HINT.search(m.group()))
+
+
+@rule("TXT003", "mojibake", severity="error", fix="safe")
+def mojibake(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
+    """Text whose UTF-8 bytes were decoded as Latin-1 or Windows-1252.
+
+    ## What it does
+    Finds words carrying the byte pattern of UTF-8 read as Latin-1 or
+    Windows-1252 (`â€œ`, `Â©`, `AntÃ³nio`, `Ø£Ù…`) and asks
+    [ftfy](https://ftfy.readthedocs.io/) to repair each one; a word ftfy
+    leaves alone is not reported.  The broken words of one line are one
+    finding (each word is repaired on its own).
+
+    ## Why it matters
+    A wrong decoding step turns every accented letter, curly quote and
+    Arabic verse into gibberish that readers cannot read and search engines
+    cannot match.
+
+    ## Example
+    ```text
+    â€œKami siap,â€ kata AntÃ³nio.
+    ```
+
+    ## Fixed
+    ```text
+    “Kami siap,” kata António.
+    ```
+    ftfy's repair is applied (safe fix).
+    """
+    tokens = _mojibake_tokens(doc)
+    text = doc.text
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and "\n" not in text[tokens[j][1] : tokens[j + 1][0]]:
+            j += 1
+        group = tokens[i : j + 1]
+        s, e = group[0][0], group[-1][1]
+        before, after = text[group[0][0] : group[0][1]], group[0][2]
+        more = f" (and {len(group) - 1} more)" if len(group) > 1 else ""
+        yield rule.diagnostic(
+            s,
+            e,
+            f"Mojibake: {_short(before)!r} should read {_short(after)!r}{more}",
+            Fix(tuple(Edit(a, b, fixed) for a, b, fixed in group), message="Repair the encoding"),
+        )
+        i = j + 1
+
+
+def _short(s: str, n: int = 30) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# -- TXT004 HTML entities ---------------------------------------------------------
+
+_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".mkd")
+_SPACES_FOR = {"\u00a0": " ", "\u2007": " ", "\u202f": " "}
+
+
+def _entity_text(entity: str) -> str | None:
+    value = html.unescape(entity)
+    if value == entity:
+        return None  # not an entity HTML knows (`&T;` in `AT&T;`)
+    if value in _SPACES_FOR:
+        return " "
+    if all(_is_invisible(c) for c in value):
+        return ""
+    return value
+
+
+@rule("TXT004", "html-entity", severity="warning", fix="safe")
+def html_entity(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
+    """An HTML entity left in the text (`&nbsp;`, `&amp;`, `&#8220;`).
+
+    ## What it does
+    Flags named and numeric character references that HTML defines and
+    replaces each with its character; `&nbsp;` becomes a plain space and an
+    invisible character (`&shy;`, `&#8203;`) disappears.  `&T;` or a bare
+    `&` are not entities and pass, and Markdown files are not checked
+    (there an entity is markup that renders as its character).
+
+    ## Why it matters
+    The text was copied out of HTML without decoding it: readers see
+    `&quot;` instead of a quote, and search and deduplication treat `&amp;`
+    and `&` as different words.
+
+    ## Example
+    ```text
+    Kata dia:&nbsp;&quot;Harga naik&quot; di Bank A &amp; B.
+    ```
+
+    ## Fixed
+    ```text
+    Kata dia: "Harga naik" di Bank A & B.
+    ```
+    """
+    text = doc.text
+    if "&" not in text or str(doc.path or "").lower().endswith(_MARKDOWN_SUFFIXES):
+        return  # in Markdown an entity is markup that renders as its character
+    for m in _ENTITY.finditer(text):
+        value = _entity_text(m.group())
+        if value is None:
+            continue
+        yield rule.diagnostic(
+            m.start(),
+            m.end(),
+            f"HTML entity {m.group()!r} in the text",
+            Fix.replace(m.start(), m.end(), value, f"Replace with {value!r}"),
+        )
+
+
+# -- TXT005 HTML tags -------------------------------------------------------------
+
+_BLOCK_TAGS = (
+    "br|p|div|li|ul|ol|h[1-6]|hr|tr|td|th|table|tbody|thead|blockquote|figure|figcaption|"
+    "section|article|header|footer|pre|center"
+)
+_INLINE_TAGS = (
+    "a|abbr|b|cite|em|font|i|iframe|img|s|script|small|span|strong|style|sub|sup|u|"
+    "noscript|picture|source|video|audio|mark|ins|del"
+)
+_TAG = regex.compile(
+    rf"<!--.*?-->|</?(?P<name>{_BLOCK_TAGS}|{_INLINE_TAGS})(?:\s+[^<>]*?)?\s*/?>",
+    regex.I | regex.S,
+)
+_BLOCK = regex.compile(rf"(?:{_BLOCK_TAGS})", regex.I)
+
+
+@rule("TXT005", "html-tag", severity="warning", fix="safe")
+def html_tag(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
+    """An HTML tag or comment left in the text (`<br>`, `<strong>`, `<!-- -->`).
+
+    ## What it does
+    Flags tags with a known HTML element name and HTML comments, and deletes
+    them, keeping the text between an opening and a closing tag.  A block
+    tag (`<br>`, `<p>`) between two words becomes a space so the words do
+    not merge.  `a < b`, `<5 persen` or `<Nama>` are not HTML and pass.
+
+    ## Why it matters
+    Markup that survived scraping is noise for readers and tokens for
+    models; `<br>` glues two sentences together in plain text.
+
+    ## Example
+    ```text
+    Harga naik.<br>Menurut <strong>BPS</strong>, inflasi turun.
+    ```
+
+    ## Fixed
+    ```text
+    Harga naik. Menurut BPS, inflasi turun.
+    ```
+    """
+    text = doc.text
+    if "<" not in text:
+        return
+    tags = list(_TAG.finditer(text))
+    k = 0
+    while k < len(tags):
+        run = [tags[k]]
+        while k + len(run) < len(tags) and tags[k + len(run)].start() == run[-1].end():
+            run.append(tags[k + len(run)])  # adjacent tags (`</p><p>`) go together
+        k += len(run)
+        s, e = run[0].start(), run[-1].end()
+        left = text[s - 1] if s else " "
+        right = text[e] if e < len(text) else " "
+        new = ""
+        if left.isspace() and right in " \t":
+            while e < len(text) and text[e] in " \t":
+                e += 1
+        elif not left.isspace() and not right.isspace():
+            names = [m.group("name") for m in run]
+            new = " " if any(n and _BLOCK.fullmatch(n) for n in names) else ""
+        m = run[0]
+        what = "HTML comment" if m.group("name") is None else f"HTML tag {_short(m.group(), 40)!r}"
+        more = f" (and {len(run) - 1} more)" if len(run) > 1 else ""
+        yield rule.diagnostic(
+            run[0].start(),
+            run[-1].end(),
+            f"{what}{more} in the text",
+            Fix.replace(s, e, new, "Remove the markup"),
+        )
+
+
+# -- TXT006 invisible characters --------------------------------------------------
+
+#: Always invisible junk in news text: C0/C1 controls (not tab or line
+#: breaks), DEL, soft hyphen, zero-width space, word joiner, Mongolian vowel
+#: separator, BOM inside the text.
+_ALWAYS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b\u2060\ufeff"
+#: Joiners and direction marks: needed in emoji sequences and in Arabic or
+#: Indic script, junk between Latin letters, digits, punctuation or spaces.
+_CONTEXTUAL = "\u200c\u200d\u200e\u200f"
+_INVISIBLE = regex.compile(f"[{_ALWAYS}{_CONTEXTUAL}]+")
+_SPACE_LIKE = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
+_LATIN_CONTEXT = regex.compile(r"[\p{Script=Latin}\p{N}\p{P}\s]")
+
+
+def _is_invisible(c: str) -> bool:
+    return bool(_INVISIBLE.fullmatch(c)) or c in _CONTEXTUAL
+
+
+@rule("TXT006", "invisible-character", severity="warning", fix="safe")
+def invisible_character(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
+    """Control, zero-width or other invisible characters in the text.
+
+    ## What it does
+    Flags C0 and C1 control characters (except tab and line breaks), DEL,
+    soft hyphens, zero-width spaces, word joiners and a byte-order mark
+    inside the text; zero-width (non-)joiners and direction marks only
+    between Latin letters, digits, punctuation or spaces (emoji sequences
+    and Arabic or Indic text need them).  They are deleted; a control that
+    acts as a separator (vertical tab, form feed, U+0085) between two words
+    becomes a space.  Characters inside mojibake are left to TXT003.
+
+    ## Why it matters
+    Invisible characters break search (`ling<U+200B>kungan` does not match
+    `lingkungan`), tokenisers and diffs, and they survive every copy.
+
+    ## Example
+    ```text
+    Jakarta (ANTARA) - <U+200B><U+200B><U+200B>Komisi Pengawas…
+    ```
+
+    ## Fixed
+    ```text
+    Jakarta (ANTARA) - Komisi Pengawas…
+    ```
+    """
+    text = doc.text
+    for m in _INVISIBLE.finditer(text):
+        s, e = m.start(), m.end()
+        if s == 0 and text[0] == "\ufeff" and e == 1:
+            continue  # a BOM at the very start belongs to the file, not the text
+        run = m.group()
+        if any(c in _CONTEXTUAL for c in run):
+            left = text[s - 1] if s else " "
+            right = text[e] if e < len(text) else " "
+            if not (_LATIN_CONTEXT.match(left) and _LATIN_CONTEXT.match(right)):
+                run = "".join(c for c in run if c not in _CONTEXTUAL)
+                if not run:
+                    continue
+        if any("\x80" <= c <= "\x9f" or c == "\u00ad" for c in run) and _in_mojibake(text, s):
+            continue  # a byte of mojibake: TXT003 repairs it (or leaves it whole)
+        left = text[s - 1] if s else " "
+        right = text[e] if e < len(text) else " "
+        new = " " if (set(run) & _SPACE_LIKE and not left.isspace() and not right.isspace()) else ""
+        names = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group()))
+        yield rule.diagnostic(
+            s,
+            e,
+            f"Invisible character{'s' if e - s > 1 else ''} {names} in the text",
+            Fix.replace(s, e, new, "Remove the invisible character"),
+        )
+
+
+# -- TXT008 sentences glued without a space ----------------------------------------
+
+_GLUED = regex.compile(
+    r"(?<=[\p{L}\d)\]%])(?P<stop>[.!?]+|\u2026)(?P<close>[\"\u201d\u2019)]*)"
+    r"(?=[\"\u201c\u2018(]?\p{Lu}\p{Ll})"
+)
+_DOTTED = regex.compile(r"(?:\p{L}{1,4}\.)+\p{L}{0,4}")
+#: A capitalised word after the dot that makes a domain, not a sentence.
+_DOMAIN_PARTS = frozenset("com co id net org go info biz io tv news ac or web my sg uk".split())
+#: Parts of Indonesian court case numbers (`PN Jkt.Pst`, `Pdt.Sus`).
+_CASE_NUMBER_PARTS = frozenset("jkt pdt pid sus".split())
+_LAST_WORD = regex.compile(r"\p{L}+$")
+_NEXT_WORD = regex.compile(r"[\"\u201c\u2018(]?(\p{L}+)")
+
+
+def _glue_exempt(text: str, stop: int, after: int) -> bool:
+    from newslint.document import _ABBREVIATIONS
+
+    i = stop
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    token = text[i:stop]
+    if "://" in token or "www." in token.casefold() or "@" in token:
+        return True
+    word = token.lstrip("(\"'\u201c\u2018[")
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: M.Chatib
+    tail = _LAST_WORD.search(word)
+    if tail and tail.group().casefold() in _ABBREVIATIONS | _CASE_NUMBER_PARTS:
+        return True
+    if _DOTTED.fullmatch(word):
+        return True  # Dr.Ir, Jl.Sudirman, S.Sos, Ph.D
+    nxt = _NEXT_WORD.match(text, after)
+    return bool(nxt and nxt.group(1).casefold() in _DOMAIN_PARTS)
+
+
+@rule("TXT008", "missing-space-after-sentence", severity="warning", fix="safe")
+def missing_space_after_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
+    """Two sentences glued together without a space after the full stop.
+
+    ## What it does
+    Flags `.`, `!`, `?` or `…` (with any closing quote or bracket) followed
+    directly by a capitalised word: `(22/1/2019).Pada`, `lingkungan.Jakarta`,
+    `katanya."Kami`.  Initials (`M.Chatib`), abbreviations (`Dr.Ir`,
+    `Jl.Sudirman`, `Tbk.`), dotted titles (`S.Sos`, `Ph.D`), decimals
+    (`3.5`), web addresses and domains (`Kompas.com`, `Tempo.Co`,
+    `https://…`) pass.  A straight `"` is taken as closing or opening by
+    counting the quotes before it on the line.
+
+    ## Why it matters
+    Flattening the HTML dropped the space (or the paragraph break): the two
+    sentences read as one word to search, tokenisers and sentence
+    splitters.
+
+    ## Example
+    ```text
+    Perdagangan dibuka Selasa (22/1/2019).Pada sesi pertama IHSG naik.
+    ```
+
+    ## Fixed
+    ```text
+    Perdagangan dibuka Selasa (22/1/2019). Pada sesi pertama IHSG naik.
+    ```
+    """
+    text = doc.text
+    for m in _GLUED.finditer(text):
+        if _glue_exempt(text, m.start(), m.end()):
+            continue
+        close = m.group("close")
+        at = m.end()
+        if close.endswith('"'):
+            q = m.end() - 1
+            line_start = text.rfind("\n", 0, q) + 1
+            if text.count('"', line_start, q) % 2 == 0:
+                at = q  # an even count before it: this quote opens the next sentence
+        yield rule.diagnostic(
+            m.start(),
+            at,
+            f"Missing space after {text[m.start() : at]!r}: two sentences glued together",
+            Fix.replace(at, at, " ", "Insert a space"),
+        )
