@@ -86,6 +86,24 @@ def cli() -> None:
 @click.option(
     "--force-exclude", is_flag=True, help="Apply `exclude` even to paths named explicitly."
 )
+@click.option(
+    "-o",
+    "--output-file",
+    metavar="FILE",
+    help="Write findings to FILE; with --fix on a record corpus: the cleaned corpus.",
+)
+@click.option("--field", default="text", show_default=True, help="Record field holding the text.")
+@click.option("--id-field", metavar="NAME", help="Record field naming a record in findings.")
+@click.option(
+    "--input-format",
+    type=click.Choice(["jsonl", "csv"]),
+    help="Read records in this format (for stdin or an unusual suffix).",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count)."
+)
+@click.option("--strict", is_flag=True, help="Stop with exit 2 at a record that cannot be parsed.")
+@click.option("--changes", metavar="FILE", help="With --fix on records: write what was removed (JSONL).")
 def check(
     paths,
     fix,
@@ -102,6 +120,13 @@ def check(
     isolated,
     stdin_filename,
     force_exclude,
+    output_file,
+    field,
+    id_field,
+    input_format,
+    jobs,
+    strict,
+    changes,
 ) -> None:
     """Check articles (files, folders, or - for stdin) for artifacts."""
     opts = CheckOptions(
@@ -120,6 +145,13 @@ def check(
         isolated=isolated,
         stdin_filename=stdin_filename,
         force_exclude=force_exclude,
+        output_file=output_file,
+        field=field,
+        id_field=id_field,
+        input_format=input_format,
+        jobs=jobs,
+        strict=strict,
+        changes=changes,
     )
     sys.exit(run_check(opts))
 

@@ -42,6 +42,15 @@ class CheckOptions:
     isolated: bool = False
     stdin_filename: str | None = None
     force_exclude: bool = False
+    # Corpus mode (newslint.corpus); output_file is the findings report, or
+    # with --fix on a record corpus, the cleaned corpus.
+    output_file: str | None = None
+    field: str = "text"
+    id_field: str | None = None
+    input_format: str | None = None
+    jobs: int | None = None
+    strict: bool = False
+    changes: str | None = None
 
 
 @dataclass
@@ -111,6 +120,10 @@ def run_check(opts: CheckOptions, out: IO[str] | None = None, err: IO[str] | Non
     except NewslintError as exc:
         _err(err, str(exc))
         return EXIT_ERROR
+    from newslint import corpus
+
+    if corpus.wants_corpus_mode(opts):
+        return corpus.run_corpus(session, opts, out, err)
 
     paths = opts.paths or ["."]
     stdin_fix = opts.fix and not opts.diff and "-" in paths
