@@ -223,7 +223,17 @@ def _process_chunk(task: tuple[str, str, list[str] | None, list[RawRecord]]) -> 
     fmt, name, header, records = task
     cfg = _CONFIG
     assert cfg is not None, "worker not initialised"
-    return [process_record(r, fmt, name, header, cfg) for r in records]
+    out = []
+    for r in records:
+        try:
+            out.append(process_record(r, fmt, name, header, cfg))
+        except NewslintError:
+            raise
+        except Exception as exc:  # a bug must name the record, not show a traceback
+            raise NewslintError(
+                f"{name}:{r.line}: record #{r.index}: internal error: {type(exc).__name__}: {exc}"
+            ) from None
+    return out
 
 
 # -- running chunks, in order, in a bounded pool ----------------------------------------
@@ -517,6 +527,13 @@ def run_corpus(session: Any, opts: Any, out: IO[str], err: IO[str]) -> int:
         jobs = opts.jobs if opts.jobs is not None else default_jobs([i.path for i in inputs])
         if jobs < 1:
             raise UsageError("--jobs must be at least 1")
+        if CROSSDUP_CODE in {r.code for r in session.linter.rules}:
+            try:
+                import datasketch  # noqa: F401
+            except ImportError:
+                raise UsageError(
+                    f"{CROSSDUP_CODE} needs datasketch: pip install 'newslint[corpus]'"
+                ) from None
     except NewslintError as exc:
         err.write(f"newslint: error: {exc}\n")
         return EXIT_ERROR
@@ -620,6 +637,8 @@ def run_corpus(session: Any, opts: Any, out: IO[str], err: IO[str]) -> int:
         err.write(f"newslint: error: {exc}\n")
         summary.errors += 1
         status = EXIT_ERROR
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         err.write(f"newslint: error: {exc.filename or ''}: {exc.strerror or exc}\n")
         summary.errors += 1

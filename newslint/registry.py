@@ -28,6 +28,7 @@ BUILTIN_MODULES = (
     "newslint.checks.boilerplate",
     "newslint.checks.numbers",
     "newslint.checks.whitespace",
+    "newslint.crossdup",
 )
 
 ENTRY_POINT_GROUP = "newslint.checks"
