@@ -156,6 +156,30 @@ def check(
     sys.exit(run_check(opts))
 
 
+@cli.command("report", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=str, required=True)
+@click.option("--html", "html_file", required=True, metavar="FILE", help="Write the report here.")
+@click.option("--field", default="text", show_default=True, help="Record field holding the text.")
+@click.option("--id-field", metavar="NAME", help="Record field naming a record.")
+@click.option("--source-field", default="source", show_default=True, help="Field to group by.")
+@click.option("--input-format", type=click.Choice(["jsonl", "csv"]), help="Record format.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes.")
+@click.option("--select", multiple=True, metavar="CODES", help="Rules to run.")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to add.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rules to skip.")
+@click.option("--language", type=click.Choice(["id", "en"]), help="Language of the articles.")
+@click.option("--examples", default=3, show_default=True, help="Example findings per rule.")
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+def report_cmd(paths, html_file, source_field, examples, **kw) -> None:
+    """Write a self-contained HTML report on a JSONL/CSV corpus."""
+    from newslint.report import write_report
+
+    for key in ("select", "extend_select", "ignore"):
+        kw[key] = split_codes(kw[key]) if kw[key] or key != "select" else None
+    sys.exit(write_report(list(paths), html_file, source_field, examples, **kw))
+
+
 @cli.command("rule", context_settings=CONTEXT)
 @click.argument("code")
 def rule_cmd(code: str) -> None:

@@ -62,6 +62,7 @@ class Outcome:
     fixed: int = 0
     size: int = 0
     text_bytes: int = 0
+    text_chars: int = 0
     bytes_removed: int = 0
     removable: int = 0
     changes: list[dict[str, Any]] | None = None
@@ -155,6 +156,7 @@ def process_record(
         out.error = f"field {cfg.field!r} is {type(text).__name__}, not a string"
         return out
     out.text_bytes = len(text.encode("utf-8"))
+    out.text_chars = len(text)
     doc = Document(text, out.name, cfg.language, is_record=True)
     linter = cfg.linter
     if cfg.fix:
@@ -178,7 +180,9 @@ def process_record(
 
         fr = linter.fix(doc, unsafe=cfg.unsafe, on_apply=on_apply if cfg.changes else None)
         if not fr.converged:
-            out.error = f"fixes did not converge after {fr.iterations} passes; record left unchanged"
+            out.error = (
+                f"fixes did not converge after {fr.iterations} passes; record left unchanged"
+            )
             return out
         diags = fr.remaining
         applied = fr.applied
@@ -319,7 +323,9 @@ class ProgressBar:
         elapsed = max(now - self.start, 1e-6)
         mb = self.bytes / 1e6
         rate = self.records / elapsed
-        line = f"\r{self.records:,} records  {mb:,.1f} MB  {rate:,.0f} rec/s  {mb / elapsed:,.1f} MB/s"
+        line = (
+            f"\r{self.records:,} records  {mb:,.1f} MB  {rate:,.0f} rec/s  {mb / elapsed:,.1f} MB/s"
+        )
         pos = self.reader.progress.position() if self.reader is not None else None
         if self.total and pos is not None:
             done = self.done_before + pos
@@ -382,7 +388,10 @@ class CorpusSummary:
         if fix:
             rows.append(("records changed", f"{self.changed:,}"))
             rows.append(
-                ("bytes removed", f"{self.bytes_removed:,}{pct(self.bytes_removed, self.text_bytes)}")
+                (
+                    "bytes removed",
+                    f"{self.bytes_removed:,}{pct(self.bytes_removed, self.text_bytes)}",
+                )
             )
         lines = [f"{k:<16} {v}" for k, v in rows]
         if self.rule_findings:

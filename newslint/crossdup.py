@@ -107,9 +107,7 @@ class NearDuplicateIndex:
         nearly duplicates, if any."""
         import numpy as np
 
-        keys = [
-            sig[i * self.rows : (i + 1) * self.rows].tobytes() for i in range(self.bands)
-        ]
+        keys = [sig[i * self.rows : (i + 1) * self.rows].tobytes() for i in range(self.bands)]
         candidates: set[int] = set()
         for table, key in zip(self.tables, keys, strict=True):
             hit = table.get(key)
