@@ -12,14 +12,10 @@ a cleaning run can report it by line number and write it back unchanged.
 
 from __future__ import annotations
 
-import csv
-import gzip
 import io
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -49,7 +45,6 @@ def format_of(path: str, given: str | None = None) -> str:
     raise UsageError(f"{path}: cannot tell the record format; use --input-format jsonl|csv")
 
 
-@dataclass
 class RawRecord:
     """One record as read, before its text is parsed out.
 
@@ -59,10 +54,13 @@ class RawRecord:
     already knows the record is bad (a CSV row with the wrong number of cells).
     """
 
-    index: int
-    line: int
-    payload: Any
-    error: str | None = None
+    __slots__ = ("index", "line", "payload", "error")
+
+    def __init__(self, index: int, line: int, payload: Any, error: str | None = None) -> None:
+        self.index = index
+        self.line = line
+        self.payload = payload
+        self.error = error
 
     @property
     def size(self) -> int:
@@ -112,6 +110,8 @@ class RecordReader:
         self.progress = Progress(self._raw if path != "-" else None, total)
         self._stream: IO[bytes] = self._raw
         if path.lower().endswith(".gz"):
+            import gzip
+
             self._stream = gzip.GzipFile(fileobj=self._raw, mode="rb")  # type: ignore[assignment]
 
     def close(self) -> None:
@@ -132,7 +132,7 @@ class RecordReader:
                 yield from self._jsonl()
             else:
                 yield from self._csv()
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
             raise InputError(f"{self.path}: cannot read: {exc}") from None
 
     def _jsonl(self) -> Iterator[RawRecord]:
@@ -151,6 +151,8 @@ class RecordReader:
             yield RawRecord(index, lineno, line)
 
     def _csv(self) -> Iterator[RawRecord]:
+        import csv
+
         csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
         text = io.TextIOWrapper(self._stream, encoding="utf-8-sig", newline="")
         reader = csv.reader(text)
@@ -195,6 +197,9 @@ class RecordWriter:
         self.path = path
         self.fmt = fmt
         self._tmp: str | None = None
+        import gzip
+        import tempfile
+
         if path == "-":
             raw: IO[bytes] = sys.stdout.buffer
         else:
@@ -214,6 +219,8 @@ class RecordWriter:
         self._text: io.TextIOWrapper | None = None
         self.header = header
         if fmt == "csv":
+            import csv
+
             self._text = io.TextIOWrapper(self._out, encoding="utf-8", newline="")
             self._csv = csv.writer(self._text)
             if header is not None:

@@ -5,7 +5,6 @@ hands results to a formatter and returns the exit code.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import sys
@@ -18,6 +17,7 @@ from newslint.document import Document
 from newslint.engine import Linter
 from newslint.errors import ConfigError, NewslintError
 from newslint.formatters import get_formatter
+from newslint.records import is_record_path
 from newslint.registry import Registry, load_registry
 from newslint.results import FileResult
 from newslint.sources import SourceText, encode, iter_files, read_file, read_stdin, write_atomic
@@ -120,10 +120,10 @@ def run_check(opts: CheckOptions, out: IO[str] | None = None, err: IO[str] | Non
     except NewslintError as exc:
         _err(err, str(exc))
         return EXIT_ERROR
-    from newslint import corpus
+    if opts.input_format or any(is_record_path(p) for p in opts.paths):
+        from newslint.corpus import run_corpus
 
-    if corpus.wants_corpus_mode(opts):
-        return corpus.run_corpus(session, opts, out, err)
+        return run_corpus(session, opts, out, err)
 
     paths = opts.paths or ["."]
     stdin_fix = opts.fix and not opts.diff and "-" in paths
@@ -185,6 +185,8 @@ def _check_one(
         summary.changed += 1
     if opts.diff:
         if changed:
+            import difflib
+
             out.writelines(
                 difflib.unified_diff(
                     _diff_lines(src.text),
