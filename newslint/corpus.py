@@ -219,7 +219,10 @@ def process_record(
 
         out.signature = signature(final.text)
     if cfg.keep_results and (diags or (applied and cfg.show_fixes) or cfg.crossdup):
-        out.result = FileResult(out.name, final, diags, applied, bool(out.output))
+        # A fresh document: only the text and language travel back to the
+        # parent, not the line and paragraph caches.
+        slim = Document(final.text, out.name, final.language, is_record=True)
+        out.result = FileResult(out.name, slim, diags, applied, bool(out.output))
     return out
 
 
