@@ -12,13 +12,10 @@ is reported with its line number and written back unchanged (or, with
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
-import sys
-import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -26,14 +23,13 @@ from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.engine import Linter
 from newslint.errors import NewslintError, UsageError
+from newslint.parallel import default_jobs, ordered_map
 from newslint.records import RawRecord, RecordReader, RecordWriter, format_of, is_record_path
 from newslint.results import FileResult
 
 #: A chunk is sent to a worker when it holds this many bytes or records.
 CHUNK_BYTES = 256 * 1024
 CHUNK_RECORDS = 256
-#: Below this much input, the default --jobs runs in-process (a pool costs more).
-SMALL_INPUT = 2 * 1024 * 1024
 CROSSDUP_CODE = "DUP101"
 
 
@@ -243,46 +239,7 @@ def _process_chunk(task: tuple[str, str, list[str] | None, list[RawRecord]]) -> 
     return out
 
 
-# -- running chunks, in order, in a bounded pool ----------------------------------------
-
-
-def _pool_context() -> multiprocessing.context.BaseContext:
-    methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
-def ordered_map(
-    fn: Callable[[Any], Any],
-    tasks: Iterable[Any],
-    jobs: int,
-    initializer: Callable[..., None],
-    initargs: tuple[Any, ...],
-) -> Iterator[Any]:
-    """``map(fn, tasks)`` over ``jobs`` processes, results in task order,
-    with at most ``2 × jobs`` tasks in flight (bounded memory)."""
-    if jobs <= 1:
-        initializer(*initargs)
-        for t in tasks:
-            yield fn(t)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_pool_context(), initializer=initializer, initargs=initargs
-    ) as pool:
-        window: deque[Any] = deque()
-        try:
-            for t in tasks:
-                window.append(pool.submit(fn, t))
-                if len(window) >= 2 * jobs:
-                    yield window.popleft().result()
-            while window:
-                yield window.popleft().result()
-        finally:
-            for f in window:
-                f.cancel()
+# -- reading chunks ------------------------------------------------------------------------
 
 
 def _chunks(
@@ -418,16 +375,6 @@ def wants_corpus_mode(opts: Any) -> bool:
     if getattr(opts, "input_format", None):
         return True
     return any(is_record_path(p) for p in opts.paths)
-
-
-def default_jobs(paths: list[str]) -> int:
-    total = 0
-    for p in paths:
-        try:
-            total += os.path.getsize(p)
-        except OSError:
-            return os.cpu_count() or 1
-    return 1 if total < SMALL_INPUT else (os.cpu_count() or 1)
 
 
 @dataclass

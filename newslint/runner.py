@@ -137,13 +137,22 @@ def run_check(opts: CheckOptions, out: IO[str] | None = None, err: IO[str] | Non
         )
     summary = Summary()
     s = session.settings
-    for item in iter_files(paths, exclude=s.exclude, root=s.root, force_exclude=opts.force_exclude):
+    items = iter_files(paths, exclude=s.exclude, root=s.root, force_exclude=opts.force_exclude)
+    pool = None
+    if opts.jobs != 1 and "-" not in paths:  # --jobs over files (newslint.parallel)
+        from newslint.parallel import FilePool
+
+        items = pool = FilePool(session, opts, items)
+    for item in items:
         try:
-            if item == "-":
+            if pool is not None:
+                result = pool.take(out, summary)
+            elif item == "-":
                 src = read_stdin(opts.stdin_filename or "-")
+                result = _check_one(session, src, opts, out, summary)
             else:
                 src = read_file(item)  # type: ignore[arg-type]
-            result = _check_one(session, src, opts, out, summary)
+                result = _check_one(session, src, opts, out, summary)
         except NewslintError as exc:
             _err(err, str(exc))
             summary.errors += 1

@@ -253,3 +253,26 @@ def test_shared_corpus_fix_keeps_everything(tmp_path):
     assert all(
         a.keys() == b.keys() and a["id"] == b["id"] for a, b in zip(before, after, strict=True)
     )
+
+
+def test_jobs_over_plain_files_keeps_order_and_output(sample, tmp_path):
+    rows = load_jsonl(sample)[:40]
+    folders = []
+    for name in ("a", "b"):
+        d = tmp_path / name
+        d.mkdir()
+        for i, r in enumerate(rows):
+            (d / f"{i:03d}.txt").write_text(r["text"], encoding="utf-8")
+        folders.append(d)
+    (folders[0] / "bad.txt").write_bytes(b"caf\xe9\n")
+    (folders[1] / "bad.txt").write_bytes(b"caf\xe9\n")
+    serial = run(folders[0], jobs=1, output_format="json")
+    pooled = run(folders[0], jobs=2, output_format="json")
+    assert serial == pooled and serial[0] == 2 and "not valid UTF-8" in serial[2]
+    diff1 = run(folders[0], jobs=1, diff=True)
+    diff2 = run(folders[0], jobs=2, diff=True)
+    assert diff1 == diff2 and diff1[1].count("--- a/") > 5
+    run(folders[0], jobs=1, fix=True)
+    run(folders[1], jobs=2, fix=True)
+    for f in sorted(folders[0].iterdir()):
+        assert f.read_bytes() == (folders[1] / f.name).read_bytes()
