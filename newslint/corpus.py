@@ -295,9 +295,13 @@ class ProgressBar:
         self.stream.write(line + "\x1b[K")
         self.stream.flush()
 
-    def close(self) -> None:
+    def clear(self) -> None:
+        """Erase the line (before something else is printed on the terminal)."""
         self.stream.write("\r\x1b[K")
         self.stream.flush()
+        self.last = 0.0
+
+    close = clear
 
 
 @dataclass
@@ -536,6 +540,7 @@ def run_corpus(session: Any, opts: Any, out: IO[str], err: IO[str]) -> int:
     )
     summary = CorpusSummary(files=len(inputs))
     run = CorpusRun(inputs, config, jobs, err, progress=err.isatty() and not opts.quiet)
+    share_terminal = report_stream.isatty()
     writer: RecordWriter | None = None
     changes_fh: IO[bytes] | None = None
     dedup = None
@@ -582,6 +587,8 @@ def run_corpus(session: Any, opts: Any, out: IO[str], err: IO[str]) -> int:
                 entry["changes"] = o.changes
                 changes_fh.write(dump_json(entry) + b"\n")
             if o.result is not None and (o.result.diagnostics or o.result.fixed):
+                if run.bar is not None and share_terminal:
+                    run.bar.clear()  # findings and the bar on one terminal
                 formatter.add(o.result)
         if writer is None and cleaned_out:
             writer = RecordWriter(
