@@ -485,6 +485,18 @@ def run_corpus(session: Any, opts: Any, out: IO[str], err: IO[str]) -> int:
                 )
         if opts.fix and len({i.fmt for i in inputs}) > 1:
             raise UsageError("--fix over a mix of JSONL and CSV inputs: run them separately")
+        if opts.fix and inputs[0].fmt == "csv" and len(inputs) > 1:
+            raise UsageError("--fix -o takes one CSV corpus at a time (headers may differ)")
+        if output_file and output_file != "-":
+            for i in inputs:
+                if (
+                    i.path != "-"
+                    and os.path.exists(output_file)
+                    and os.path.samefile(i.path, output_file)
+                ):
+                    raise UsageError(
+                        f"{output_file}: -o names an input; record corpora are never rewritten in place"
+                    )
         if opts.changes and not opts.fix:
             raise UsageError("--changes records what --fix removed: add --fix")
         jobs = opts.jobs if opts.jobs is not None else default_jobs([i.path for i in inputs])
@@ -505,7 +517,11 @@ def run_corpus(session: Any, opts: Any, out: IO[str], err: IO[str]) -> int:
     report_file: IO[str] | None = None
     report_stream = out
     if output_file and not opts.fix:
-        report_file = open(output_file, "w", encoding="utf-8")  # noqa: SIM115
+        try:
+            report_file = open(output_file, "w", encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            err.write(f"newslint: error: {output_file}: cannot write: {exc.strerror or exc}\n")
+            return EXIT_ERROR
         report_stream = report_file
     elif cleaned_out == "-":
         report_stream = err

@@ -276,3 +276,9 @@ def test_jobs_over_plain_files_keeps_order_and_output(sample, tmp_path):
     run(folders[1], jobs=2, fix=True)
     for f in sorted(folders[0].iterdir()):
         assert f.read_bytes() == (folders[1] / f.name).read_bytes()
+
+
+def test_output_may_not_be_an_input(sample):
+    before = sample.read_bytes()
+    code, _, err = run(sample, fix=True, output_file=str(sample), jobs=1)
+    assert code == 2 and "in place" in err and sample.read_bytes() == before
