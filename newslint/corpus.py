@@ -22,7 +22,7 @@ from typing import IO, Any
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.engine import Linter
-from newslint.errors import NewslintError, UsageError
+from newslint.errors import InputError, NewslintError, UsageError
 from newslint.parallel import default_jobs, ordered_map
 from newslint.records import RawRecord, RecordReader, RecordWriter, format_of, is_record_path
 from newslint.results import FileResult
@@ -398,6 +398,9 @@ def resolve_inputs(paths: list[str], input_format: str | None) -> list[Input]:
             raise UsageError(
                 f"{p}: mixing record corpora and plain files in one run is not supported"
             )
+        if p != "-" and not os.path.isfile(p):
+            what = "is a directory" if os.path.isdir(p) else "no such file or directory"
+            raise InputError(f"{p}: {what}")
         inputs.append(Input(p, format_of(p, input_format)))
     return inputs
 
@@ -630,7 +633,8 @@ def run_corpus(session: Any, opts: Any, out: IO[str], err: IO[str]) -> int:
             writer.abort()
         if changes_fh is not None:
             changes_fh.close()
-    formatter.finish(summary) if (not opts.quiet or opts.output_format != "text") else None
+    if not opts.quiet or opts.output_format != "text":
+        formatter.finish(summary)
     if report_file is not None:
         report_file.close()
     if not opts.quiet and status != EXIT_ERROR:

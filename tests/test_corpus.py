@@ -282,3 +282,9 @@ def test_output_may_not_be_an_input(sample):
     before = sample.read_bytes()
     code, _, err = run(sample, fix=True, output_file=str(sample), jobs=1)
     assert code == 2 and "in place" in err and sample.read_bytes() == before
+
+
+def test_missing_input_stops_before_any_work(sample, tmp_path):
+    out = tmp_path / "o.jsonl"
+    code, _, err = run(sample, tmp_path / "nope.jsonl", fix=True, output_file=str(out), jobs=1)
+    assert code == 2 and "nope.jsonl: no such file" in err and not out.exists()
