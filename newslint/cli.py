@@ -51,6 +51,20 @@ def cli() -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=str)
+@click.option("--field", default="text", show_default=True, help="Record field holding the text.")
+@click.option("--id-field", metavar="NAME", help="Record field naming a record in findings.")
+@click.option(
+    "--input-format",
+    type=click.Choice(["jsonl", "csv"]),
+    help="Read records in this format (for stdin or an unusual suffix).",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count)."
+)
+@click.option("--strict", is_flag=True, help="Stop with exit 2 at a record that cannot be parsed.")
+@click.option(
+    "--changes", metavar="FILE", help="With --fix on records: write what was removed (JSONL)."
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (stdin: print fixed text).")
 @click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may delete prose.")
@@ -73,6 +87,12 @@ def cli() -> None:
     help="Output format: text, json.",
 )
 @click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of stdout.",
+)
+@click.option(
     "--language",
     type=click.Choice(["id", "en"]),
     help="Language of the articles (default: detected).",
@@ -86,26 +106,14 @@ def cli() -> None:
 @click.option(
     "--force-exclude", is_flag=True, help="Apply `exclude` even to paths named explicitly."
 )
-@click.option(
-    "-o",
-    "--output-file",
-    metavar="FILE",
-    help="Write findings to FILE; with --fix on a record corpus: the cleaned corpus.",
-)
-@click.option("--field", default="text", show_default=True, help="Record field holding the text.")
-@click.option("--id-field", metavar="NAME", help="Record field naming a record in findings.")
-@click.option(
-    "--input-format",
-    type=click.Choice(["jsonl", "csv"]),
-    help="Read records in this format (for stdin or an unusual suffix).",
-)
-@click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count)."
-)
-@click.option("--strict", is_flag=True, help="Stop with exit 2 at a record that cannot be parsed.")
-@click.option("--changes", metavar="FILE", help="With --fix on records: write what was removed (JSONL).")
 def check(
     paths,
+    field,
+    id_field,
+    input_format,
+    jobs,
+    strict,
+    changes,
     fix,
     diff,
     unsafe_fixes,
@@ -114,23 +122,23 @@ def check(
     extend_select,
     ignore,
     output_format,
+    output_file,
     language,
     quiet,
     config,
     isolated,
     stdin_filename,
     force_exclude,
-    output_file,
-    field,
-    id_field,
-    input_format,
-    jobs,
-    strict,
-    changes,
 ) -> None:
     """Check articles (files, folders, or - for stdin) for artifacts."""
     opts = CheckOptions(
         paths=list(paths),
+        field=field,
+        id_field=id_field,
+        input_format=input_format,
+        jobs=jobs,
+        strict=strict,
+        changes=changes,
         fix=fix,
         diff=diff,
         unsafe_fixes=unsafe_fixes,
@@ -139,45 +147,15 @@ def check(
         extend_select=split_codes(extend_select),
         ignore=split_codes(ignore),
         output_format=output_format,
+        output_file=output_file,
         language=language,
         quiet=quiet,
         config=config,
         isolated=isolated,
         stdin_filename=stdin_filename,
         force_exclude=force_exclude,
-        output_file=output_file,
-        field=field,
-        id_field=id_field,
-        input_format=input_format,
-        jobs=jobs,
-        strict=strict,
-        changes=changes,
     )
     sys.exit(run_check(opts))
-
-
-@cli.command("report", context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, type=str, required=True)
-@click.option("--html", "html_file", required=True, metavar="FILE", help="Write the report here.")
-@click.option("--field", default="text", show_default=True, help="Record field holding the text.")
-@click.option("--id-field", metavar="NAME", help="Record field naming a record.")
-@click.option("--source-field", default="source", show_default=True, help="Field to group by.")
-@click.option("--input-format", type=click.Choice(["jsonl", "csv"]), help="Record format.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes.")
-@click.option("--select", multiple=True, metavar="CODES", help="Rules to run.")
-@click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to add.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rules to skip.")
-@click.option("--language", type=click.Choice(["id", "en"]), help="Language of the articles.")
-@click.option("--examples", default=3, show_default=True, help="Example findings per rule.")
-@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file.")
-@click.option("--isolated", is_flag=True, help="Ignore all config files.")
-def report_cmd(paths, html_file, source_field, examples, **kw) -> None:
-    """Write a self-contained HTML report on a JSONL/CSV corpus."""
-    from newslint.report import write_report
-
-    for key in ("select", "extend_select", "ignore"):
-        kw[key] = split_codes(kw[key]) if kw[key] or key != "select" else None
-    sys.exit(write_report(list(paths), html_file, source_field, examples, **kw))
 
 
 @cli.command("rule", context_settings=CONTEXT)
@@ -240,6 +218,30 @@ def rules_cmd(output_format: str) -> None:
         click.echo(
             f"{r.code:<8} {r.name:<{width}}  {r.severity.value:<7}  fix:{fix:<6}  {r.summary}{mark}"
         )
+
+
+@cli.command("report", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=str, required=True)
+@click.option("--html", "html_file", required=True, metavar="FILE", help="Write the report here.")
+@click.option("--field", default="text", show_default=True, help="Record field holding the text.")
+@click.option("--id-field", metavar="NAME", help="Record field naming a record.")
+@click.option("--source-field", default="source", show_default=True, help="Field to group by.")
+@click.option("--input-format", type=click.Choice(["jsonl", "csv"]), help="Record format.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes.")
+@click.option("--select", multiple=True, metavar="CODES", help="Rules to run.")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to add.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rules to skip.")
+@click.option("--language", type=click.Choice(["id", "en"]), help="Language of the articles.")
+@click.option("--examples", default=3, show_default=True, help="Example findings per rule.")
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+def report_cmd(paths, html_file, source_field, examples, **kw) -> None:
+    """Write a self-contained HTML report on a JSONL/CSV corpus."""
+    from newslint.report import write_report
+
+    for key in ("select", "extend_select", "ignore"):
+        kw[key] = split_codes(kw[key]) if kw[key] or key != "select" else None
+    sys.exit(write_report(list(paths), html_file, source_field, examples, **kw))
 
 
 def main() -> None:

@@ -469,16 +469,17 @@ class CorpusRun:
                 self.bar.close()
 
 
-def run_corpus(session: Any, opts: Any, out: IO[str], err: IO[str]) -> int:
+def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
     """``newslint check`` on record corpora; returns the exit code."""
-    from newslint.formatters import get_formatter
+    from newslint import runner
     from newslint.runner import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
     try:
+        session = runner.Session(opts)
         inputs = resolve_inputs(list(opts.paths), opts.input_format)
         if opts.diff:
             raise UsageError("--diff is not supported for record corpora; use --fix -o FILE")
-        output_file = getattr(opts, "output_file", None)
+        output_file = str(opts.output_file) if opts.output_file is not None else None
         if opts.fix and not output_file:
             if any(i.path == "-" for i in inputs):
                 output_file = "-"
@@ -528,11 +529,8 @@ def run_corpus(session: Any, opts: Any, out: IO[str], err: IO[str]) -> int:
         report_stream = report_file
     elif cleaned_out == "-":
         report_stream = err
-    color = report_stream.isatty() and "NO_COLOR" not in os.environ
     try:
-        formatter = get_formatter(opts.output_format)(
-            report_stream, color=color, show_fixes=opts.show_fixes
-        )
+        formatter = _formatter(runner, opts, session, report_stream)
     except NewslintError as exc:
         err.write(f"newslint: error: {exc}\n")
         return EXIT_ERROR
@@ -643,6 +641,17 @@ def run_corpus(session: Any, opts: Any, out: IO[str], err: IO[str]) -> int:
     if status == EXIT_ERROR:
         return EXIT_ERROR
     return EXIT_FINDINGS if (summary.remaining or summary.unparsable) else EXIT_OK
+
+
+def _formatter(runner: Any, opts: Any, session: Any, stream: IO[str]) -> Any:
+    """The run's formatter, made the way ``check`` makes it for files."""
+    make = getattr(runner, "_make_formatter", None)  # newer runners (issue 6)
+    if make is not None:
+        return make(opts, session, stream)
+    from newslint.formatters import get_formatter
+
+    color = stream.isatty() and "NO_COLOR" not in os.environ
+    return get_formatter(opts.output_format)(stream, color=color, show_fixes=opts.show_fixes)
 
 
 class _Stop(Exception):

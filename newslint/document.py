@@ -28,7 +28,6 @@ HSPACE = " \t\u00a0\u2007\u202f\u3000"
 
 _FLAT_SPLIT = regex.compile(r"[ \t\u00a0]{3,}")
 _WORD = regex.compile(r"[^\W\d_]+")
-_PUNCT = ".,;:!?\"'()[]“”‘’-–—/"
 
 _ID_WORDS = frozenset(
     "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh "
@@ -53,23 +52,11 @@ def detect_language(text: str, default: str = "id") -> str:
     nothing; the first 20,000 characters are plenty.
     """
     ids = ens = 0
-    # Same words as _WORD.finditer over the lower-cased text, about 2.5x
-    # faster: most white-space tokens are a bare word or a word with
-    # punctuation around it; only the rest go through the regex.
-    for tok in text[:20_000].lower().split():
-        if not tok.isalpha():
-            bare = tok.strip(_PUNCT)
-            if not bare.isalpha():
-                for w in _WORD.findall(tok):
-                    if w in _ID_WORDS:
-                        ids += 1
-                    elif w in _EN_WORDS:
-                        ens += 1
-                continue
-            tok = bare
-        if tok in _ID_WORDS:
+    for m in _WORD.finditer(text, 0, min(len(text), 20_000)):
+        w = m.group().lower()
+        if w in _ID_WORDS:
             ids += 1
-        elif tok in _EN_WORDS:
+        elif w in _EN_WORDS:
             ens += 1
     if ids == ens:
         return default

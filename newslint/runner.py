@@ -5,6 +5,7 @@ hands results to a formatter and returns the exit code.
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import os
 import sys
@@ -17,7 +18,6 @@ from newslint.document import Document
 from newslint.engine import Linter
 from newslint.errors import ConfigError, NewslintError
 from newslint.formatters import get_formatter
-from newslint.records import is_record_path
 from newslint.registry import Registry, load_registry
 from newslint.results import FileResult
 from newslint.sources import SourceText, encode, iter_files, read_file, read_stdin, write_atomic
@@ -28,6 +28,13 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 @dataclass
 class CheckOptions:
     paths: list[str] = field(default_factory=list)
+    # Corpus mode and --jobs (newslint.corpus, newslint.parallel)
+    field: str = "text"
+    id_field: str | None = None
+    input_format: str | None = None
+    jobs: int | None = None
+    strict: bool = False
+    changes: str | None = None
     fix: bool = False
     diff: bool = False
     unsafe_fixes: bool = False
@@ -42,15 +49,9 @@ class CheckOptions:
     isolated: bool = False
     stdin_filename: str | None = None
     force_exclude: bool = False
-    # Corpus mode (newslint.corpus); output_file is the findings report, or
-    # with --fix on a record corpus, the cleaned corpus.
-    output_file: str | None = None
-    field: str = "text"
-    id_field: str | None = None
-    input_format: str | None = None
-    jobs: int | None = None
-    strict: bool = False
-    changes: str | None = None
+    #: where the report goes (None: stdout); with --fix on a record corpus,
+    #: the cleaned corpus (newslint.corpus)
+    output_file: Path | None = None
 
 
 @dataclass
@@ -115,15 +116,17 @@ def _err(stream: IO[str], message: str) -> None:
 def run_check(opts: CheckOptions, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    from newslint.records import is_record_path
+
+    if opts.input_format or any(is_record_path(p) for p in opts.paths):
+        from newslint.corpus import run_corpus  # JSONL/CSV corpora: docs/corpus.md
+
+        return run_corpus(opts, out, err)
     try:
         session = Session(opts)
     except NewslintError as exc:
         _err(err, str(exc))
         return EXIT_ERROR
-    if opts.input_format or any(is_record_path(p) for p in opts.paths):
-        from newslint.corpus import run_corpus
-
-        return run_corpus(session, opts, out, err)
 
     paths = opts.paths or ["."]
     stdin_fix = opts.fix and not opts.diff and "-" in paths
@@ -194,8 +197,6 @@ def _check_one(
         summary.changed += 1
     if opts.diff:
         if changed:
-            import difflib
-
             out.writelines(
                 difflib.unified_diff(
                     _diff_lines(src.text),
