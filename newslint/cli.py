@@ -133,7 +133,7 @@ def check(
     """Check articles (files, folders, or - for stdin) for artifacts."""
     opts = CheckOptions(
         paths=list(paths),
-        field=field,
+        text_field=field,
         id_field=id_field,
         input_format=input_format,
         jobs=jobs,

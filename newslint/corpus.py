@@ -546,7 +546,7 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
         linter = Linter(linter.rules, (*linter.ignore, *ignore))
     config = WorkerConfig(
         linter=linter,
-        field=opts.field,
+        field=opts.text_field,
         id_field=opts.id_field,
         language=session.language,
         fix=opts.fix,

@@ -29,7 +29,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 class CheckOptions:
     paths: list[str] = field(default_factory=list)
     # Corpus mode and --jobs (newslint.corpus, newslint.parallel)
-    field: str = "text"
+    text_field: str = "text"
     id_field: str | None = None
     input_format: str | None = None
     jobs: int | None = None
