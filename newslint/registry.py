@@ -25,10 +25,10 @@ CheckFn = Callable[["Any", "Rule"], Iterable[Diagnostic]]
 #: Modules holding the built-in Python checks, imported on first use.
 BUILTIN_MODULES = (
     "newslint.checks.duplicates",
+    "newslint.crossdup",  # DUP101, corpus mode only
     "newslint.checks.boilerplate",
     "newslint.checks.numbers",
     "newslint.checks.whitespace",
-    "newslint.crossdup",
 )
 
 ENTRY_POINT_GROUP = "newslint.checks"
