@@ -49,8 +49,7 @@ class CheckOptions:
     isolated: bool = False
     stdin_filename: str | None = None
     force_exclude: bool = False
-    #: where the report goes (None: stdout); with --fix on a record corpus,
-    #: the cleaned corpus (newslint.corpus)
+    #: where the report goes (None: stdout); see docs/integrations.md
     output_file: Path | None = None
 
 
@@ -152,9 +151,9 @@ def run_check(opts: CheckOptions, out: IO[str] | None = None, err: IO[str] | Non
                 result = pool.take(out, summary)
             elif item == "-":
                 src = read_stdin(opts.stdin_filename or "-")
-                result = _check_one(session, src, opts, out, summary)
             else:
                 src = read_file(item)  # type: ignore[arg-type]
+            if pool is None:
                 result = _check_one(session, src, opts, out, summary)
         except NewslintError as exc:
             _err(err, str(exc))
