@@ -84,7 +84,7 @@ def cli() -> None:
     default="text",
     show_default=True,
     metavar="FORMAT",
-    help="Output format: text, json.",
+    help="Output format: text, json (-o: where it goes).",
 )
 @click.option(
     "-o",
@@ -122,13 +122,13 @@ def check(
     extend_select,
     ignore,
     output_format,
-    output_file,
     language,
     quiet,
     config,
     isolated,
     stdin_filename,
     force_exclude,
+    output_file,
 ) -> None:
     """Check articles (files, folders, or - for stdin) for artifacts."""
     opts = CheckOptions(
@@ -147,13 +147,13 @@ def check(
         extend_select=split_codes(extend_select),
         ignore=split_codes(ignore),
         output_format=output_format,
-        output_file=output_file,
         language=language,
         quiet=quiet,
         config=config,
         isolated=isolated,
         stdin_filename=stdin_filename,
         force_exclude=force_exclude,
+        output_file=output_file,
     )
     sys.exit(run_check(opts))
 
