@@ -31,6 +31,8 @@ from newslint.results import FileResult
 CHUNK_BYTES = 256 * 1024
 CHUNK_RECORDS = 256
 CROSSDUP_CODE = "DUP101"
+#: --fail-on names -> Severity.rank
+FAIL_ON = {"info": 0, "warning": 1, "error": 2}
 
 
 # -- what a worker returns for one record ---------------------------------------------
@@ -55,6 +57,8 @@ class Outcome:
     counts: dict[str, int] = field(default_factory=dict)
     remaining: int = 0
     fixable: int = 0
+    unsafe_fixable: int = 0
+    failing: int = 0
     fixed: int = 0
     size: int = 0
     text_bytes: int = 0
@@ -82,7 +86,8 @@ class WorkerConfig:
     show_fixes: bool = False
     crossdup: bool = False
     keep_results: bool = True
-    examples: bool = False
+    #: lowest severity rank (info 0, warning 1, error 2) that fails the run
+    fail_on: int = 0
 
 
 _CONFIG: WorkerConfig | None = None
@@ -203,6 +208,10 @@ def process_record(
     out.counts = dict(counts)
     out.remaining = len(diags)
     out.fixable = sum(1 for d in diags if d.fix is not None)
+    out.unsafe_fixable = sum(
+        1 for d in diags if d.fix is not None and d.fix.applicability.value == "unsafe"
+    )
+    out.failing = sum(1 for d in diags if d.severity.rank >= cfg.fail_on)
     out.fixed = len(applied)
     out.removable = sum(
         e.end - e.start - len(e.content)
@@ -315,6 +324,8 @@ class CorpusSummary:
     changed: int = 0
     remaining: int = 0
     fixable: int = 0
+    unsafe_fixable: int = 0
+    failing: int = 0
     fixed: int = 0
     errors: int = 0
     text_bytes: int = 0
@@ -332,6 +343,8 @@ class CorpusSummary:
         self.bytes_removed += o.bytes_removed
         self.remaining += o.remaining
         self.fixable += o.fixable
+        self.unsafe_fixable += o.unsafe_fixable
+        self.failing += o.failing
         self.fixed += o.fixed
         if o.output is not None:
             self.changed += 1
@@ -554,6 +567,7 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
         changes=bool(opts.changes),
         show_fixes=opts.show_fixes,
         crossdup=crossdup,
+        fail_on=FAIL_ON.get(getattr(opts, "fail_on", "info"), 0),
     )
     summary = CorpusSummary(files=len(inputs))
     run = CorpusRun(inputs, config, jobs, err, progress=err.isatty() and not opts.quiet)
@@ -590,6 +604,7 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
                     o.result.diagnostics.append(d)
                     o.counts[CROSSDUP_CODE] = 1
                     o.remaining += 1
+                    o.failing += d.severity.rank >= config.fail_on
             summary.add(o)
             if writer is not None:
                 if inputs[0].fmt == "jsonl":
@@ -640,7 +655,9 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
         err.write(summary.table(names, opts.fix))
     if status == EXIT_ERROR:
         return EXIT_ERROR
-    return EXIT_FINDINGS if (summary.remaining or summary.unparsable) else EXIT_OK
+    if getattr(opts, "exit_zero", False):
+        return EXIT_OK
+    return EXIT_FINDINGS if (summary.failing or summary.unparsable) else EXIT_OK
 
 
 def _formatter(runner: Any, opts: Any, session: Any, stream: IO[str]) -> Any:

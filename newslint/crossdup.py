@@ -3,7 +3,7 @@
 Scraped corpora hold the same article several times: syndicated copies, a
 re-crawl with a new footer, one copy per category page.  Within one article
 that is DUP001/DUP002's business; across articles it needs corpus state, so
-it runs only in corpus mode (``newslint check corpus.jsonl --select DUP``).
+it runs only in corpus mode (``newslint check corpus.jsonl --extend-select DUP101``).
 
 Each article's word 5-gram shingles go into a MinHash signature (computed in
 the workers, ``datasketch``); the parent keeps a banded LSH index (bands and
@@ -38,7 +38,7 @@ def check_near_duplicate_article(doc, rule) -> Iterator[Any]:
     """An article that is a near-copy of an earlier article in the corpus.
 
     ## What it does
-    In corpus mode (`newslint check corpus.jsonl --select DUP`), compares each
+    In corpus mode (`newslint check corpus.jsonl --extend-select DUP101`), compares each
     article with every earlier one by MinHash over word 5-grams and reports an
     article whose estimated similarity to an earlier one is at least 0.8,
     naming the first copy. It needs the `corpus` extra
