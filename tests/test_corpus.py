@@ -288,3 +288,16 @@ def test_missing_input_stops_before_any_work(sample, tmp_path):
     out = tmp_path / "o.jsonl"
     code, _, err = run(sample, tmp_path / "nope.jsonl", fix=True, output_file=str(out), jobs=1)
     assert code == 2 and "nope.jsonl: no such file" in err and not out.exists()
+
+
+def test_spawned_workers_give_the_same_result(sample, tmp_path, monkeypatch):
+    # macOS and Windows start workers with spawn: the linter must pickle.
+    import multiprocessing
+
+    from newslint import parallel
+
+    monkeypatch.setattr(parallel, "_pool_context", lambda: multiprocessing.get_context("spawn"))
+    c1, c2 = tmp_path / "c1.jsonl", tmp_path / "c2.jsonl"
+    r1 = run(sample, fix=True, output_file=str(c1), jobs=1, output_format="json")
+    r2 = run(sample, fix=True, output_file=str(c2), jobs=2, output_format="json")
+    assert r1 == r2 and c1.read_bytes() == c2.read_bytes()
