@@ -489,6 +489,11 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
 
     try:
         session = runner.Session(opts)
+        if getattr(opts, "show_settings", False):  # issue 6's flag, when present
+            from newslint.settings_report import show_settings
+
+            out.write(show_settings(session, opts))
+            return EXIT_OK
         inputs = resolve_inputs(list(opts.paths), opts.input_format)
         if opts.diff:
             raise UsageError("--diff is not supported for record corpora; use --fix -o FILE")
