@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "lint_text", "fix_text"]
+__all__ = ["__version__", "lint_text", "fix_text", "lint_records", "RecordLinter"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from newslint.api import fix_text, lint_text
+    from newslint.api import RecordLinter, fix_text, lint_records, lint_text
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("lint_text", "fix_text"):
+    if name in ("lint_text", "fix_text", "lint_records", "RecordLinter"):
         from newslint import api
 
         return getattr(api, name)

@@ -69,6 +69,20 @@ def _registry(rules: tuple[str, ...]):
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=str)
+@click.option("--field", default="text", show_default=True, help="Record field holding the text.")
+@click.option("--id-field", metavar="NAME", help="Record field naming a record in findings.")
+@click.option(
+    "--input-format",
+    type=click.Choice(["jsonl", "csv"]),
+    help="Read records in this format (for stdin or an unusual suffix).",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count)."
+)
+@click.option("--strict", is_flag=True, help="Stop with exit 2 at a record that cannot be parsed.")
+@click.option(
+    "--changes", metavar="FILE", help="With --fix on records: write what was removed (JSONL)."
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (stdin: print fixed text).")
 @click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may delete prose.")
@@ -134,6 +148,12 @@ def _registry(rules: tuple[str, ...]):
 @_RULES_OPTION
 def check(
     paths,
+    field,
+    id_field,
+    input_format,
+    jobs,
+    strict,
+    changes,
     fix,
     diff,
     unsafe_fixes,
@@ -160,6 +180,12 @@ def check(
     """Check articles (files, folders, or - for stdin) for artifacts."""
     opts = CheckOptions(
         paths=list(paths),
+        text_field=field,
+        id_field=id_field,
+        input_format=input_format,
+        jobs=jobs,
+        strict=strict,
+        changes=changes,
         fix=fix,
         diff=diff,
         unsafe_fixes=unsafe_fixes,
@@ -244,6 +270,30 @@ def rules_cmd(output_format: str, rules: tuple[str, ...]) -> None:
         click.echo(
             f"{r.code:<8} {r.name:<{width}}  {r.severity.value:<7}  fix:{fix:<6}  {r.summary}{mark}"
         )
+
+
+@cli.command("report", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=str, required=True)
+@click.option("--html", "html_file", required=True, metavar="FILE", help="Write the report here.")
+@click.option("--field", default="text", show_default=True, help="Record field holding the text.")
+@click.option("--id-field", metavar="NAME", help="Record field naming a record.")
+@click.option("--source-field", default="source", show_default=True, help="Field to group by.")
+@click.option("--input-format", type=click.Choice(["jsonl", "csv"]), help="Record format.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes.")
+@click.option("--select", multiple=True, metavar="CODES", help="Rules to run.")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to add.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rules to skip.")
+@click.option("--language", type=click.Choice(["id", "en"]), help="Language of the articles.")
+@click.option("--examples", default=3, show_default=True, help="Example findings per rule.")
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+def report_cmd(paths, html_file, source_field, examples, **kw) -> None:
+    """Write a self-contained HTML report on a JSONL/CSV corpus."""
+    from newslint.report import write_report
+
+    for key in ("select", "extend_select", "ignore"):
+        kw[key] = split_codes(kw[key]) if kw[key] or key != "select" else None
+    sys.exit(write_report(list(paths), html_file, source_field, examples, **kw))
 
 
 def main() -> None:

@@ -15,11 +15,6 @@ from typing import Any
 
 from newslint.errors import ConfigError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 LANGUAGES = ("id", "en")
 
@@ -95,6 +90,11 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # Imported here, not at the top: a run without a config file skips it.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

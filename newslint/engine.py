@@ -8,7 +8,7 @@ of looping for ever.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit
@@ -73,7 +73,10 @@ class Linter:
         unsafe: bool = False,
         ignore: Iterable[str] = (),
         max_iterations: int = MAX_ITERATIONS,
+        on_apply: Callable[[Document, list[Diagnostic]], object] | None = None,
     ) -> FixResult:
+        """Apply fixes to a fixpoint; ``on_apply(doc, chosen)`` sees each pass's
+        fixes with the document their offsets refer to (for an audit trail)."""
         ignore = tuple(ignore)
         result = FixResult(doc)
         for i in range(max_iterations):
@@ -89,6 +92,8 @@ class Linter:
                 result.remaining = diags
                 result.iterations = i
                 return result
+            if on_apply is not None:
+                on_apply(result.document, chosen)
             result.applied.extend(chosen)
             result.document = result.document.with_text(new_text)
         result.iterations = max_iterations

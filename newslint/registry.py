@@ -25,6 +25,7 @@ CheckFn = Callable[["Any", "Rule"], Iterable[Diagnostic]]
 #: Modules holding the built-in Python checks, imported on first use.
 BUILTIN_MODULES = (
     "newslint.checks.duplicates",
+    "newslint.crossdup",  # DUP101, corpus mode only
     "newslint.checks.boilerplate",
     "newslint.checks.numbers",
     "newslint.checks.whitespace",
@@ -129,7 +130,37 @@ def rules_in_module(module: ModuleType, origin: str = "builtin") -> Iterator[Rul
             yield r if origin == "builtin" else replace(r, origin=origin)
 
 
+def _may_have_plugins() -> bool:
+    """Cheap pre-check before importing ``importlib.metadata`` (about 20 ms of
+    start-up): does any distribution on ``sys.path`` declare the group?  It
+    reads the same ``*.dist-info`` / ``*.egg-info`` folders that
+    importlib.metadata's finder scans; when unsure it says yes."""
+    import os
+    import sys
+
+    marker = f"[{ENTRY_POINT_GROUP}]"
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            if entry and os.path.isfile(entry):
+                return True  # a zip on sys.path: let importlib.metadata look
+            continue
+        for name in names:
+            if name.endswith((".dist-info", ".egg-info")):
+                ep = os.path.join(entry or ".", name, "entry_points.txt")
+                try:
+                    with open(ep, encoding="utf-8", errors="replace") as fh:
+                        if marker in fh.read():
+                            return True
+                except OSError:
+                    continue
+    return False
+
+
 def _plugin_rules() -> Iterator[Rule]:
+    if not _may_have_plugins():
+        return
     from importlib.metadata import entry_points
 
     for ep in entry_points(group=ENTRY_POINT_GROUP):

@@ -28,6 +28,13 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 @dataclass
 class CheckOptions:
     paths: list[str] = field(default_factory=list)
+    # Corpus mode and --jobs (newslint.corpus, newslint.parallel)
+    text_field: str = "text"
+    id_field: str | None = None
+    input_format: str | None = None
+    jobs: int | None = None
+    strict: bool = False
+    changes: str | None = None
     fix: bool = False
     diff: bool = False
     unsafe_fixes: bool = False
@@ -153,6 +160,12 @@ def _err(stream: IO[str], message: str) -> None:
 def run_check(opts: CheckOptions, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    from newslint.records import is_record_path
+
+    if opts.input_format or any(is_record_path(p) for p in opts.paths):
+        from newslint.corpus import run_corpus  # JSONL/CSV corpora: docs/corpus.md
+
+        return run_corpus(opts, out, err)
     try:
         session = Session(opts)
     except NewslintError as exc:
@@ -234,9 +247,17 @@ def _make_formatter(opts: CheckOptions, session: Session, stream: IO[str]):
 def _run(session, opts, paths, formatter, baseline, out, err) -> int:
     summary = Summary()
     s = session.settings
-    for item in iter_files(paths, exclude=s.exclude, root=s.root, force_exclude=opts.force_exclude):
+    items = iter_files(paths, exclude=s.exclude, root=s.root, force_exclude=opts.force_exclude)
+    pool = None
+    if opts.jobs != 1 and "-" not in paths:  # --jobs over files (newslint.parallel)
+        from newslint.parallel import FilePool
+
+        items = pool = FilePool(session, opts, items)
+    for item in items:
         try:
-            if item == "-":
+            if pool is not None:
+                result = pool.take(out, summary)
+            elif item == "-":
                 src = read_stdin(opts.stdin_filename or "-")
                 if _stdin_excluded(session, opts):
                     if opts.fix and not opts.diff:
@@ -244,7 +265,8 @@ def _run(session, opts, paths, formatter, baseline, out, err) -> int:
                     continue
             else:
                 src = read_file(item)  # type: ignore[arg-type]
-            result = _check_one(session, src, opts, out, summary)
+            if pool is None:
+                result = _check_one(session, src, opts, out, summary)
         except NewslintError as exc:
             _err(err, str(exc))
             summary.errors += 1

@@ -14,7 +14,6 @@ import fnmatch
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,6 +93,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     A symlink is followed: its target is replaced, the link stays a link.
     """
+    import tempfile  # only when writing: keeps start-up fast
+
     target = Path(os.path.realpath(path))
     try:
         mode = stat.S_IMODE(target.stat().st_mode)

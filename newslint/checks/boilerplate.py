@@ -7,6 +7,7 @@ sentence), the fix is unsafe.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 import regex
@@ -39,6 +40,32 @@ _NOTICE = regex.compile(
 )
 
 
+#: Every notice starts with one of these (lower-cased); a paragraph without
+#: any cannot hold one, and scanning it with _NOTICE costs 5x the rest.
+_NOTICE_LITERALS = ("©", "(c)", "copyright", "cipta", "rights")
+
+
+def _notice_paragraphs(doc: Document) -> list:
+    """The paragraphs that contain a notice literal (a superset of those
+    holding a notice): found with str.find, which is far faster than
+    letting the regex try every position."""
+    text = doc.text
+    low = text.lower()
+    if len(low) != len(text):  # lower() moved offsets: check everything
+        return doc.paragraphs
+    hits = []
+    for lit in _NOTICE_LITERALS:
+        i = low.find(lit)
+        while i != -1:
+            hits.append(i)
+            i = low.find(lit, i + 1)
+    if not hits:
+        return []
+    paras = doc.paragraphs
+    starts = [p.start for p in paras]
+    return [paras[i] for i in sorted({bisect_right(starts, h) - 1 for h in hits}) if i >= 0]
+
+
 @rule("BP001", "copyright-notice", severity="warning", fix="safe")
 def copyright_notice(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """A copyright notice inside the article text.
@@ -68,7 +95,7 @@ def copyright_notice(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     The notice and the white space or line it occupied are deleted (safe fix).
     """
     text = doc.text
-    for p in doc.paragraphs:
+    for p in _notice_paragraphs(doc):
         for m in _NOTICE.finditer(text, p.start, p.end):
             if m.end() - m.start() < 2:
                 continue
