@@ -235,7 +235,7 @@ def rule_cmd(code: str, rules: tuple[str, ...]) -> None:
 
 
 @cli.command("rules", context_settings=CONTEXT)
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--output-format", type=click.Choice(["text", "json", "markdown"]), default="text")
 @_RULES_OPTION
 def rules_cmd(output_format: str, rules: tuple[str, ...]) -> None:
     """List every rule: code, name, severity, fixability."""
@@ -263,6 +263,9 @@ def rules_cmd(output_format: str, rules: tuple[str, ...]) -> None:
             )
         )
         return
+    if output_format == "markdown":
+        click.echo(rules_markdown(reg), nl=False)
+        return
     width = max((len(r.name) for r in reg), default=10)
     for r in reg:
         fix = r.fix.value if r.fix else "-"
@@ -270,6 +273,21 @@ def rules_cmd(output_format: str, rules: tuple[str, ...]) -> None:
         click.echo(
             f"{r.code:<8} {r.name:<{width}}  {r.severity.value:<7}  fix:{fix:<6}  {r.summary}{mark}"
         )
+
+
+def rules_markdown(reg) -> str:
+    """The rule table of the README (kept in sync by tests/test_readme.py)."""
+    rows = [
+        "| code | name | severity | fix | default | what it finds |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in reg:
+        summary = r.summary.replace("|", "\\|")
+        rows.append(
+            f"| {r.code} | {r.name} | {r.severity.value} | {r.fix.value if r.fix else '-'} "
+            f"| {'on' if r.default else 'off'} | {summary} |"
+        )
+    return "\n".join(rows) + "\n"
 
 
 @cli.command("report", context_settings=CONTEXT)
