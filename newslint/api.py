@@ -35,9 +35,11 @@ def lint_text(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
     record: bool = False,
+    path: str | None = None,
 ) -> list[Diagnostic]:
-    """Findings for ``text``; ``record=True`` for a corpus field (no file rules)."""
-    doc = Document(text, None, language, is_record=record)
+    """Findings for ``text``; ``record=True`` for a corpus field (no file rules);
+    ``path`` names the text (a ``.md`` path lints it as Markdown)."""
+    doc = Document(text, path, language, is_record=record)
     return get_linter(select, ignore).lint(doc)
 
 
@@ -49,9 +51,11 @@ def fix_text(
     ignore: Iterable[str] = (),
     unsafe: bool = False,
     record: bool = False,
+    path: str | None = None,
 ) -> str:
-    """``text`` with every applicable fix applied (to a fixpoint)."""
-    doc = Document(text, None, language, is_record=record)
+    """``text`` with every applicable fix applied (to a fixpoint); ``path`` as
+    for :func:`lint_text`."""
+    doc = Document(text, path, language, is_record=record)
     return get_linter(select, ignore).fix(doc, unsafe=unsafe).text
 
 

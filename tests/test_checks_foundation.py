@@ -196,3 +196,9 @@ def test_trailing_whitespace_and_final_newline():
 
 def test_records_have_no_final_newline_rule():
     assert codes("satu", select=["TXT002"], record=True) == []
+
+
+def test_api_path_selects_markdown_mode():
+    text = "---\ntitle: Baca juga: x\n---\n\nIsi berita.\n\n```\nBaca juga: kode\n```\n"
+    assert codes(text, path="post.md") == []
+    assert fix_text(text, path="post.md") == text
