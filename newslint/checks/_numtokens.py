@@ -25,9 +25,13 @@ from newslint.document import Document
 
 # -- word lists -------------------------------------------------------------------
 
+CURRENCY_SYMBOLS = (
+    "Rp RP rp IDR USD US$ S$ SGD A$ AUD HK$ EUR € £ GBP ¥ JPY RM CNY RMB ₹ $".split()
+)
 CURRENCY = regex.compile(
-    r"(?<![^\W\d_])(?P<sym>Rp|RP|rp|IDR|USD|US\$|S\$|SGD|A\$|AUD|HK\$|EUR|€|£|GBP|¥|JPY|"
-    r"RM|CNY|RMB|₹|\$)(?P<punct>[.,]?)(?P<space>[ \u00a0]?)$"
+    r"(?<![^\W\d_])(?P<sym>"
+    + "|".join(regex.escape(sym) for sym in CURRENCY_SYMBOLS)
+    + r")(?P<punct>[.,]?)(?P<space>[ \u00a0]?)$"
 )
 
 MAGNITUDE = frozenset(
@@ -182,10 +186,11 @@ _QUOTE_EN = frozenset(
 )
 
 
-def _quote_language(text: str) -> str | None:
+def _quote_language(text: str, start: int = 0, end: int | None = None) -> str | None:
+    """``id``, ``en`` or None (undecided) for the words of ``text[start:end]``."""
     ids = ens = 0
-    for m in _QWORD.finditer(text):
-        w = m.group().lower()
+    for w in _QWORD.findall(text, start, len(text) if end is None else end):
+        w = w.lower()
         if w in _QUOTE_ID:
             ids += 1
         elif w in _QUOTE_EN:
@@ -203,30 +208,10 @@ _URLISH = regex.compile(
     r"://|@|^www\.|^#|\.(?:com|id|net|org|go|ac|co|io|tv|pdf|jpe?g|png|html?|php|xlsx?|docx?)\b"
 )
 _CHUNK_END = regex.compile(r"\s")
-
-
-def _spans(text: str, around: list[tuple[int, int]]) -> tuple[list[int], list[int], list[str]]:
-    """Trap spans, searched only in windows around the numbers that need them
-    (the patterns are many; running them over a whole article costs ~10x)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    kinds: list[str] = []
-    regions: list[list[int]] = []
-    for s, e in around:
-        a, b = max(0, s - _MARGIN), min(len(text), e + _MARGIN)
-        if regions and a <= regions[-1][1]:
-            regions[-1][1] = b
-        else:
-            regions.append([a, b])
-    for a, b in regions:
-        for m in _MASKS.finditer(text, a, b):
-            if starts and m.start() < ends[-1]:  # overlapping: extend the previous span
-                ends[-1] = max(ends[-1], m.end())
-                continue
-            starts.append(m.start())
-            ends.append(m.end())
-            kinds.append(m.lastgroup or "mask")
-    return starts, ends, kinds
+# The last character of each currency symbol: `CURRENCY` can only match when
+# one of them is among the four characters before a number (the symbol, then
+# at most a dot or comma, a space and a final newline before `$`).
+_CURRENCY_LAST = frozenset(sym[-1] for sym in CURRENCY_SYMBOLS)
 
 
 def _urlish(text: str, s: int, e: int) -> bool:
@@ -257,44 +242,156 @@ def _per_unit(text: str, at: int) -> str | None:
     return None
 
 
-def tokens(doc: Document) -> list[NumToken]:
-    """Every number in ``doc`` with its context; computed once per document."""
-    cached = doc.__dict__.get("_num_tokens")
-    if cached is None:
-        cached = doc.__dict__["_num_tokens"] = _scan(doc)
-    return cached
+# Where a trap can start.  Every _MASKS alternative starts either with a digit
+# at a word boundary, with `+` or `(` (phones), or with a keyword (`pukul`,
+# `versi`, `Nomor`, `Jl.`, `Wi-Fi`, `Permendagri` ...) at a word boundary that
+# is followed by white space, `:` or `.` and then a digit.  A keyword is made of
+# letters, `.` and `-`, so it starts at a word start inside the run of such
+# characters that ends just before that digit; _KEYWORD_RUN finds those runs,
+# scanning backwards from each digit (cheap: only digits start a match).
+_DIGIT_START = regex.compile(r"[+(]|\b\d")
+_KEYWORD_RUN = regex.compile(r"(?r)(?:[^\W\d]|[.\-])++[\s:.]*+(?=\d)")
 
 
-def _scan(doc: Document) -> list[NumToken]:
-    text = doc.text
-    lang = doc.language
-    numbers = [m.span() for m in _NUMBER.finditer(text)]
-    mstarts, mends, mkinds = _spans(text, [sp for sp in numbers if _needs_masks(text, *sp)])
-    other = "en" if lang == "id" else "id"
-    quotes: list[tuple[int, int, str]] = []  # (start, end, locale or "machine")
-    for q in _QUOTES.finditer(text):
-        if _MACHINE.search(q.group()):
-            quotes.append((q.start(), q.end(), "machine"))
-        elif _quote_language(q.group()) == other:
-            quotes.append((q.start(), q.end(), other))
-    qstarts = [q[0] for q in quotes]
-    out: list[NumToken] = []
-    n = len(text)
-    for s, e in numbers:
+def _find_traps(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """``_MASKS.finditer(text, a, b)`` as (start, end, kind), computed faster.
+
+    The pattern is tried only where a match can start (see _KEYWORD_RUN), in
+    order, resuming after each match as ``finditer`` does; a match attempt
+    sees the same text around it (look-behinds see before ``a``, nothing
+    after ``b``), so the result is the same, for ~3x less time."""
+    starts = [m.start() for m in _DIGIT_START.finditer(text, a, b)]
+    for m in _KEYWORD_RUN.finditer(text, a, b):
+        r, f = m.span()
+        starts.append(r)
+        run = text[r:f]
+        if "." in run or "-" in run:  # `e-KTP`, `No.Pol`: a word may start inside
+            starts.extend(r + i + 1 for i, ch in enumerate(run) if ch in ".-")
+    starts.sort()
+    found: list[tuple[int, int, str]] = []
+    pos = a
+    for q in starts:
+        if q < pos:
+            continue
+        m = _MASKS.match(text, q, b)
+        if m:
+            found.append((q, m.end(), m.lastgroup or "mask"))
+            pos = m.end()
+    return found
+
+
+class _Scan:
+    """One document's numbers, with their context worked out on demand.
+
+    Building a ``NumToken`` is the costly part (trap patterns, quotation
+    language, the words around it), and most numbers in news are plain
+    integers that no default rule judges.  So the scan only lists the number
+    spans; a token is built the first time a rule asks for it, and the
+    trap-pattern regions and quotations are searched the first time a token
+    inside them is built.  Each piece is computed once and gives exactly
+    what a full pass over every number would.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        text = self.text = doc.text
+        self.lang = lang = doc.language
+        self.other = "en" if lang == "id" else "id"
+        self.spans: list[tuple[int, int]] = []
+        self.grouped: list[int] = []  # indexes of numbers with a separator
+        self.currency_near: list[int] = []  # indexes that may follow a currency symbol
+        self._built: dict[int, NumToken] = {}
+        windows: list[tuple[int, int]] = []  # spans of the numbers that need the traps
+        for m in _NUMBER.finditer(text):
+            s, e = span = m.span()
+            i = len(self.spans)
+            self.spans.append(span)
+            before = text[max(0, s - 4) : s]
+            if not _CURRENCY_LAST.isdisjoint(before):
+                self.currency_near.append(i)
+            if "." in m.group() or "," in m.group():
+                self.grouped.append(i)
+                windows.append(span)
+            elif _needs_masks(text, s, e):
+                windows.append(span)
+        # Trap patterns are searched in windows of _MARGIN characters around the
+        # numbers that need them (running them over a whole article costs ~10x);
+        # overlapping windows merge into one region, searched as a whole.
+        self._regions: list[list[int]] = []
+        for s, e in windows:
+            a, b = max(0, s - _MARGIN), min(len(text), e + _MARGIN)
+            if self._regions and a <= self._regions[-1][1]:
+                self._regions[-1][1] = b
+            else:
+                self._regions.append([a, b])
+        self._region_ends = [b for _, b in self._regions]
+        self._traps: dict[int, list[tuple[int, int, str]]] = {}
+        self._quotes: list[tuple[int, int]] | None = None
+        self._quote_starts: list[int] = []
+        self._quote_kinds: dict[int, str | None] = {}
+
+    # -- trap patterns ------------------------------------------------------------
+
+    def _region_traps(self, k: int) -> list[tuple[int, int, str]]:
+        found = self._traps.get(k)
+        if found is None:
+            found = self._traps[k] = _find_traps(self.text, *self._regions[k])
+        return found
+
+    def _trap(self, s: int, e: int) -> str | None:
+        """The kind of the first trap span overlapping ``[s, e)``, if any.
+
+        Regions are disjoint and a match never leaves its region, so only the
+        regions overlapping the number are searched."""
+        k = bisect_right(self._region_ends, s)
+        while k < len(self._regions) and self._regions[k][0] < e:
+            for ts, te, kind in self._region_traps(k):
+                if te > s:
+                    if ts < e:
+                        return kind
+                    break
+            k += 1
+        return None
+
+    # -- quotations -----------------------------------------------------------------
+
+    def _quote(self, s: int) -> str | None:
+        """``machine``, the other language, or None for the quotation holding ``s``."""
+        if self._quotes is None:
+            self._quotes = [m.span() for m in _QUOTES.finditer(self.text)]
+            self._quote_starts = [q[0] for q in self._quotes]
+        j = bisect_right(self._quote_starts, s) - 1
+        if j < 0 or s >= self._quotes[j][1]:
+            return None
+        if j not in self._quote_kinds:
+            qs, qe = self._quotes[j]
+            kind = None
+            if _MACHINE.search(self.text, qs, qe):
+                kind = "machine"
+            elif _quote_language(self.text, qs, qe) == self.other:
+                kind = self.other
+            self._quote_kinds[j] = kind
+        return self._quote_kinds[j]
+
+    # -- tokens ---------------------------------------------------------------------
+
+    def token(self, i: int) -> NumToken:
+        t = self._built.get(i)
+        if t is None:
+            t = self._built[i] = self._build(*self.spans[i])
+        return t
+
+    def _build(self, s: int, e: int) -> NumToken:
+        text = self.text
+        n = len(text)
         num = text[s:e]
-        mask: str | None = "url" if _urlish(text, s, e) else None
-        i = bisect_right(mstarts, s) - 1
-        if mask is not None:
-            pass
-        elif i >= 0 and s < mends[i]:
-            mask = mkinds[i]
-        elif i + 1 < len(mstarts) and mstarts[i + 1] < e:
-            mask = mkinds[i + 1]
+        mask: str | None = "url" if _urlish(text, s, e) else self._trap(s, e)
         # context before: currency, glued designator, key:value, fractions
-        window = text[max(0, s - 12) : s]
-        cur = CURRENCY.search(window)
+        cur = None
+        window_start = max(0, s - 12)
+        if not _CURRENCY_LAST.isdisjoint(text[max(0, s - 4) : s]):
+            cur = CURRENCY.search(text[window_start:s])
         currency = cur.group() if cur else ""
-        cur_start = s - len(window) + cur.start() if cur else -1
+        cur_start = window_start + cur.start() if cur else -1
         b1 = text[s - 1] if s else ""
         b2 = text[s - 2] if s > 1 else ""
         if not cur and mask is None:
@@ -327,35 +424,52 @@ def _scan(doc: Document) -> list[NumToken]:
             w = _WORD_AFTER.match(text, e)
             if w:
                 nxt = w.group(1).lower()
-        elif suffix == "-an":
-            pass
         prev = ""
-        pw = _WORD_BEFORE.search(
-            text, max(0, (cur_start if cur else s) - 30), cur_start if cur else s
-        )
+        before = cur_start if cur else s
+        pw = _WORD_BEFORE.search(text, max(0, before - 30), before)
         if pw:
             prev = pw.group(1).lower()
-        locale = lang
-        if quotes:
-            j = bisect_right(qstarts, s) - 1
-            if j >= 0 and s < quotes[j][1]:
-                if quotes[j][2] == "machine":
-                    mask = mask or "machine-text"
-                else:
-                    locale = other
-        out.append(
-            NumToken(
-                s,
-                e,
-                num,
-                locale,
-                mask,
-                currency,
-                cur_start,
-                prev,
-                nxt,
-                suffix,
-                text[e : e + 6],
-            )
+        locale = self.lang
+        quote = self._quote(s)
+        if quote == "machine":
+            mask = mask or "machine-text"
+        elif quote is not None:
+            locale = quote
+        return NumToken(
+            s, e, num, locale, mask, currency, cur_start, prev, nxt, suffix, text[e : e + 6]
         )
-    return out
+
+
+def _state(doc: Document) -> _Scan:
+    state = doc.__dict__.get("_num_scan")
+    if state is None:
+        state = doc.__dict__["_num_scan"] = _scan(doc)
+    return state
+
+
+def _scan(doc: Document) -> _Scan:
+    """The per-document scan; run once per document (see ``_state``)."""
+    return _Scan(doc)
+
+
+def tokens(doc: Document) -> list[NumToken]:
+    """Every number in ``doc`` with its context; computed once per document."""
+    cached = doc.__dict__.get("_num_tokens")
+    if cached is None:
+        state = _state(doc)
+        cached = doc.__dict__["_num_tokens"] = [state.token(i) for i in range(len(state.spans))]
+    return cached
+
+
+def grouped(doc: Document) -> list[NumToken]:
+    """The numbers written with a separator (``4.044``, ``7,5``), in text order:
+    the only ones the separator rules (NUM001–NUM004) can judge."""
+    state = _state(doc)
+    return [state.token(i) for i in state.grouped]
+
+
+def after_currency(doc: Document) -> list[NumToken]:
+    """The numbers after a currency symbol (``Rp5.000``, ``US$ 3``), in text order."""
+    state = _state(doc)
+    found = (state.token(i) for i in state.currency_near)
+    return [t for t in found if t.currency]

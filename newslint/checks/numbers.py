@@ -30,6 +30,8 @@ from newslint.checks._numtokens import (
     UNITS,
     YEAR_WORDS,
     NumToken,
+    after_currency,
+    grouped,
     tokens,
 )
 from newslint.diagnostics import Applicability, Diagnostic, Fix
@@ -83,11 +85,12 @@ def _is_list(t: NumToken) -> bool:
 
 
 def _quantities(doc: Document) -> Iterator[NumToken]:
-    """Tokens the separator rules judge.  Ringgit amounts (`RM2.30`) follow
-    Malaysian, English-like separators even when quoted in Indonesian copy."""
+    """Tokens the separator rules judge: quantities written with a separator.
+    Ringgit amounts (`RM2.30`) follow Malaysian, English-like separators even
+    when quoted in Indonesian copy."""
     return (
         t
-        for t in tokens(doc)
+        for t in grouped(doc)
         if t.mask is None and not (t.locale == "id" and t.currency.startswith("RM"))
     )
 
@@ -412,9 +415,7 @@ def rupiah_symbol_form(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     ```
     """
     text = doc.text
-    for t in tokens(doc):
-        if not t.currency:
-            continue
+    for t in after_currency(doc):
         sym = t.currency.rstrip(" \u00a0")
         if sym in ("Rp.", "Rp,", "RP", "RP.", "RP,", "rp", "rp.", "rp,") and t.mask is None:
             if not (sym.startswith("RP") and _shouting(doc, t.cur_start, t.end)):
@@ -497,7 +498,7 @@ def rupiah_spacing(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     ```
     """
     want_space = _choices(rule.options, "rp-space", ("none", "space")) == "space"
-    for t in tokens(doc):
+    for t in after_currency(doc):
         if t.mask is not None or not t.currency.startswith("Rp"):
             continue
         sym = t.currency.rstrip(" \u00a0")
