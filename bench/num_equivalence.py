@@ -72,7 +72,9 @@ def test_inputs() -> list[tuple[str, str | None, bool]]:
 
 def windows(texts: list[str], n: int = 6000, seed: int = 7) -> list[str]:
     rnd = random.Random(seed)
-    spots = [(i, m.start(), m.end()) for i, t in enumerate(texts) for m in regex.finditer(r"\d+", t)]
+    spots = [
+        (i, m.start(), m.end()) for i, t in enumerate(texts) for m in regex.finditer(r"\d+", t)
+    ]
     out = []
     for i, s, e in rnd.sample(spots, min(n, len(spots))):
         t = texts[i]
@@ -89,7 +91,10 @@ def linters() -> dict[str, Linter]:
     return {
         "all": Linter(num),
         "space-word": Linter(
-            [get("NUM006").with_options(**{"rp-space": "space"}), get("NUM007").with_options(percent="word")]
+            [
+                get("NUM006").with_options(**{"rp-space": "space"}),
+                get("NUM007").with_options(percent="word"),
+            ]
         ),
         "symbol": Linter([get("NUM007").with_options(percent="symbol")]),
     }
@@ -100,7 +105,11 @@ def findings(linter: Linter, doc: Document) -> list:
     for d in linter.lint(doc):
         fix = None
         if d.fix is not None:
-            fix = [[[e.start, e.end, e.content] for e in d.fix.edits], d.fix.message, d.fix.applicability.value]
+            fix = [
+                [[e.start, e.end, e.content] for e in d.fix.edits],
+                d.fix.message,
+                d.fix.applicability.value,
+            ]
         out.append([d.code, d.start, d.end, d.message, fix])
     return out
 
@@ -129,7 +138,9 @@ def dump(path: Path) -> None:
             "findings": {name: findings(lt, doc) for name, lt in runs.items()},
         }
     total = sum(len(f) for v in result.values() for f in v["findings"].values())
-    path.write_text(json.dumps(result, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
+    path.write_text(
+        json.dumps(result, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8"
+    )
     print(f"{len(result)} inputs, {total} findings -> {path}")
 
 

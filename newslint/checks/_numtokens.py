@@ -1,13 +1,20 @@
 """The number tokenizer shared by every NUM rule.
 
 One pass per document finds each run of digits joined by ``.`` or ``,``
-(``4.044``, ``1,234,567``, ``7,5``), looks at its context (currency before
-it, the word or symbol after it, the word before it, a glued suffix) and
-decides whether it is a *quantity* the separator rules may judge, or
-something that only looks like one (a time, a date, a version, an IP
-address, a phone number, a law's number, a designator such as ``G20``),
-which is *masked* with the reason.  The result is cached on the document,
-so all NUM rules share one scan.
+(``4.044``, ``1,234,567``, ``7,5``).  Each number's context (currency before
+it, the word or symbol after it, the word before it, a glued suffix) tells
+whether it is a *quantity* the separator rules may judge, or something that
+only looks like one (a time, a date, a version, an IP address, a phone
+number, a law's number, a designator such as ``G20``), which is *masked*
+with the reason.  The scan is cached on the document, so all NUM rules share
+it.
+
+Context is worked out lazily, per number and per property, because most
+numbers in news are never judged: a rule first tests what is cheap (the
+digits, the locale, the word after) and asks whether the number is a
+quantity, which may need the trap patterns, only for a number it would
+report.  Every property is computed once and is the same whichever order it
+is asked in.
 
 Locale is per token: the document's language, except inside a quotation
 whose own words are clearly in the other language (``"The economy grew 5.2
@@ -17,7 +24,7 @@ percent," kata Menkeu`` is judged as English).
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -25,9 +32,7 @@ from newslint.document import Document
 
 # -- word lists -------------------------------------------------------------------
 
-CURRENCY_SYMBOLS = (
-    "Rp RP rp IDR USD US$ S$ SGD A$ AUD HK$ EUR € £ GBP ¥ JPY RM CNY RMB ₹ $".split()
-)
+CURRENCY_SYMBOLS = "Rp RP rp IDR USD US$ S$ SGD A$ AUD HK$ EUR € £ GBP ¥ JPY RM CNY RMB ₹ $".split()
 CURRENCY = regex.compile(
     r"(?<![^\W\d_])(?P<sym>"
     + "|".join(regex.escape(sym) for sym in CURRENCY_SYMBOLS)
@@ -123,49 +128,6 @@ _MASKS = regex.compile(
         |\b(?:ID|SE|SK|PP|RT|RW|KM))\s*[:.]?\s*\d[\d.,/-]*\d?)
     """
 )
-
-
-@dataclass(frozen=True, slots=True)
-class NumToken:
-    """A digit run ``text[start:end]`` (digits joined by ``.`` or ``,``).
-
-    ``mask`` names why it is not a quantity (``None``: a quantity).  The
-    trap patterns are matched only around numbers a rule can judge (with a
-    separator, after a currency, before a percent, or a single digit); a
-    plain integer such as ``2024`` gets only the cheap character checks.
-    ``currency`` is the symbol before it as written (``Rp``, ``Rp.``,
-    ``US$``) starting at ``cur_start``; ``prev`` the word before (before the
-    currency), ``next`` the word or symbol after, ``suffix`` letters or
-    ``-an`` glued to its end; all lower-cased except ``currency``.
-    """
-
-    start: int
-    end: int
-    text: str
-    locale: str
-    mask: str | None = None
-    currency: str = ""
-    cur_start: int = -1
-    prev: str = ""
-    next: str = ""
-    suffix: str = ""
-    after: str = ""
-
-    @property
-    def quantity(self) -> bool:
-        return self.mask is None
-
-    @property
-    def quantity_context(self) -> bool:
-        """Followed by a unit, percent, magnitude or counted noun, or after a currency."""
-        w = self.suffix or self.next
-        return (
-            bool(self.currency)
-            or w in UNITS
-            or w in PERCENT
-            or w in MAGNITUDE
-            or (w in COUNT_NOUNS)
-        )
 
 
 _NUMBER = regex.compile(r"(?<!\d)\d+(?:[.,]\d+)*")
@@ -281,15 +243,12 @@ def _find_traps(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
 
 
 class _Scan:
-    """One document's numbers, with their context worked out on demand.
+    """One document's numbers; the context around them is worked out on demand.
 
-    Building a ``NumToken`` is the costly part (trap patterns, quotation
-    language, the words around it), and most numbers in news are plain
-    integers that no default rule judges.  So the scan only lists the number
-    spans; a token is built the first time a rule asks for it, and the
-    trap-pattern regions and quotations are searched the first time a token
-    inside them is built.  Each piece is computed once and gives exactly
-    what a full pass over every number would.
+    The constructor only lists the number spans (and which of them have a
+    separator or may follow a currency symbol).  The trap regions, their
+    matches and the quotations with their language are searched the first
+    time a number needs them, each region and quotation once.
     """
 
     def __init__(self, doc: Document) -> None:
@@ -297,53 +256,67 @@ class _Scan:
         self.lang = lang = doc.language
         self.other = "en" if lang == "id" else "id"
         self.spans: list[tuple[int, int]] = []
-        self.grouped: list[int] = []  # indexes of numbers with a separator
+        self.grouped: list[int] = []  # indexes of the numbers with a separator
         self.currency_near: list[int] = []  # indexes that may follow a currency symbol
-        self._built: dict[int, NumToken] = {}
-        windows: list[tuple[int, int]] = []  # spans of the numbers that need the traps
+        last = _CURRENCY_LAST
         for m in _NUMBER.finditer(text):
-            s, e = span = m.span()
-            i = len(self.spans)
-            self.spans.append(span)
-            before = text[max(0, s - 4) : s]
-            if not _CURRENCY_LAST.isdisjoint(before):
-                self.currency_near.append(i)
-            if "." in m.group() or "," in m.group():
-                self.grouped.append(i)
-                windows.append(span)
-            elif _needs_masks(text, s, e):
-                windows.append(span)
-        # Trap patterns are searched in windows of _MARGIN characters around the
-        # numbers that need them (running them over a whole article costs ~10x);
-        # overlapping windows merge into one region, searched as a whole.
-        self._regions: list[list[int]] = []
-        for s, e in windows:
-            a, b = max(0, s - _MARGIN), min(len(text), e + _MARGIN)
-            if self._regions and a <= self._regions[-1][1]:
-                self._regions[-1][1] = b
-            else:
-                self._regions.append([a, b])
-        self._region_ends = [b for _, b in self._regions]
+            s = m.start()
+            if not last.isdisjoint(text[max(0, s - 4) : s]):
+                self.currency_near.append(len(self.spans))
+            num = m.group()
+            if "." in num or "," in num:
+                self.grouped.append(len(self.spans))
+            self.spans.append(m.span())
+        self._tokens: dict[int, NumToken] = {}
+        self._regions: list[list[int]] | None = None
+        self._region_ends: list[int] = []
         self._traps: dict[int, list[tuple[int, int, str]]] = {}
         self._quotes: list[tuple[int, int]] | None = None
         self._quote_starts: list[int] = []
         self._quote_kinds: dict[int, str | None] = {}
 
+    def token(self, i: int) -> NumToken:
+        t = self._tokens.get(i)
+        if t is None:
+            t = self._tokens[i] = NumToken(self, *self.spans[i])
+        return t
+
     # -- trap patterns ------------------------------------------------------------
+
+    def _make_regions(self) -> list[list[int]]:
+        """Trap patterns are searched in windows of _MARGIN characters around
+        the numbers that need them (running them over a whole article costs
+        ~10x); overlapping windows merge into one region, searched as a whole."""
+        text = self.text
+        regions: list[list[int]] = []
+        for s, e in self.spans:
+            if not _needs_masks(text, s, e):
+                continue
+            a, b = max(0, s - _MARGIN), min(len(text), e + _MARGIN)
+            if regions and a <= regions[-1][1]:
+                regions[-1][1] = b
+            else:
+                regions.append([a, b])
+        self._region_ends = [b for _, b in regions]
+        return regions
 
     def _region_traps(self, k: int) -> list[tuple[int, int, str]]:
         found = self._traps.get(k)
         if found is None:
-            found = self._traps[k] = _find_traps(self.text, *self._regions[k])
+            a, b = self._regions[k]  # type: ignore[index]
+            found = self._traps[k] = _find_traps(self.text, a, b)
         return found
 
-    def _trap(self, s: int, e: int) -> str | None:
-        """The kind of the first trap span overlapping ``[s, e)``, if any.
+    def trap(self, s: int, e: int) -> str | None:
+        """The kind of the first trap match overlapping ``[s, e)``, if any.
 
         Regions are disjoint and a match never leaves its region, so only the
         regions overlapping the number are searched."""
+        if self._regions is None:
+            self._regions = self._make_regions()
+        regions = self._regions
         k = bisect_right(self._region_ends, s)
-        while k < len(self._regions) and self._regions[k][0] < e:
+        while k < len(regions) and regions[k][0] < e:
             for ts, te, kind in self._region_traps(k):
                 if te > s:
                     if ts < e:
@@ -354,7 +327,7 @@ class _Scan:
 
     # -- quotations -----------------------------------------------------------------
 
-    def _quote(self, s: int) -> str | None:
+    def quote(self, s: int) -> str | None:
         """``machine``, the other language, or None for the quotation holding ``s``."""
         if self._quotes is None:
             self._quotes = [m.span() for m in _QUOTES.finditer(self.text)]
@@ -372,71 +345,138 @@ class _Scan:
             self._quote_kinds[j] = kind
         return self._quote_kinds[j]
 
-    # -- tokens ---------------------------------------------------------------------
 
-    def token(self, i: int) -> NumToken:
-        t = self._built.get(i)
-        if t is None:
-            t = self._built[i] = self._build(*self.spans[i])
-        return t
+class NumToken:
+    """A digit run ``text[start:end]`` (digits joined by ``.`` or ``,``).
 
-    def _build(self, s: int, e: int) -> NumToken:
-        text = self.text
-        n = len(text)
-        num = text[s:e]
-        mask: str | None = "url" if _urlish(text, s, e) else self._trap(s, e)
-        # context before: currency, glued designator, key:value, fractions
-        cur = None
+    ``mask`` names why it is not a quantity (``None``: a quantity); ask
+    ``quantity`` when the reason does not matter: it tries the cheap reasons
+    first and the trap patterns last.  Trap patterns are searched only around
+    numbers a rule can judge (with a separator, after a currency, before a
+    percent, or a single digit).  ``currency`` is the symbol before it as
+    written (``Rp``, ``Rp.``, ``US$``) starting at ``cur_start``; ``prev``
+    the word before (before the currency), ``next`` the word or symbol
+    after, ``suffix`` letters or ``-an`` glued to its end, ``after`` the six
+    characters after it; all lower-cased except ``currency``.  Each is
+    computed on first access.
+    """
+
+    def __init__(self, scan: _Scan, start: int, end: int) -> None:
+        self._scan = scan
+        self.start = start
+        self.end = end
+        self.text = scan.text[start:end]
+
+    def __repr__(self) -> str:
+        return f"NumToken({self.start}, {self.end}, {self.text!r})"
+
+    @cached_property
+    def locale(self) -> str:
+        quote = self._scan.quote(self.start)
+        return self._scan.lang if quote is None or quote == "machine" else quote
+
+    @cached_property
+    def _currency(self) -> tuple[str, int]:
+        text, s = self._scan.text, self.start
+        if _CURRENCY_LAST.isdisjoint(text[max(0, s - 4) : s]):
+            return "", -1
         window_start = max(0, s - 12)
-        if not _CURRENCY_LAST.isdisjoint(text[max(0, s - 4) : s]):
-            cur = CURRENCY.search(text[window_start:s])
-        currency = cur.group() if cur else ""
-        cur_start = window_start + cur.start() if cur else -1
+        cur = CURRENCY.search(text[window_start:s])
+        return (cur.group(), window_start + cur.start()) if cur else ("", -1)
+
+    @property
+    def currency(self) -> str:
+        return self._currency[0]
+
+    @property
+    def cur_start(self) -> int:
+        return self._currency[1]
+
+    @cached_property
+    def suffix(self) -> str:
+        text, e = self._scan.text, self.end
+        a1 = text[e] if e < len(text) else ""
+        g = _GLUED.match(text, e) if a1 and (a1.isalpha() or a1 == "-") else None
+        return g.group().lower() if g else ""
+
+    @cached_property
+    def next(self) -> str:
+        if self.suffix:
+            return ""
+        w = _WORD_AFTER.match(self._scan.text, self.end)
+        return w.group(1).lower() if w else ""
+
+    @cached_property
+    def prev(self) -> str:
+        before = self.cur_start if self.currency else self.start
+        pw = _WORD_BEFORE.search(self._scan.text, max(0, before - 30), before)
+        return pw.group(1).lower() if pw else ""
+
+    @property
+    def after(self) -> str:
+        return self._scan.text[self.end : self.end + 6]
+
+    @cached_property
+    def _url(self) -> bool:
+        return _urlish(self._scan.text, self.start, self.end)
+
+    @cached_property
+    def _near_mask(self) -> str | None:
+        """The mask the characters around the number, its suffix or a
+        machine-text quotation give (every reason but URLs and traps)."""
+        text, s, e = self._scan.text, self.start, self.end
+        n = len(text)
         b1 = text[s - 1] if s else ""
         b2 = text[s - 2] if s > 1 else ""
-        if not cur and mask is None:
+        if not self.currency:
             if b1.isalpha() or b1 == "_" or (b1 != "" and b1 in "-–" and b2.isalpha()):
-                mask = "designator"
-            elif (b1 != "" and b1 in ":/") or (b1 == "." and (b2.isdigit() or b2.isalpha())):
-                mask = "identifier"  # 3:16, 1/2, M.2.24, No.5
+                return "designator"
+            if (b1 != "" and b1 in ":/") or (b1 == "." and (b2.isdigit() or b2.isalpha())):
+                return "identifier"  # 3:16, 1/2, M.2.24, No.5
         a1 = text[e] if e < n else ""
         a2 = text[e + 1] if e + 1 < n else ""
-        if mask is None and (
-            (a1 == ":" and a2.isdigit()) or (a1 == "/" and _per_unit(text, e) is None)
+        if (a1 == ":" and a2.isdigit()) or (a1 == "/" and _per_unit(text, e) is None):
+            return "identifier"  # 10:30, 11/2020, 7/PK/II  (but Rp6.550/liter stays)
+        suffix = self.suffix
+        if (
+            suffix
+            and suffix != "-an"
+            and suffix not in UNITS
+            and suffix not in COORD
+            and suffix not in PERCENT
+            and suffix not in MAGNITUDE
         ):
-            mask = "identifier"  # 10:30, 11/2020, 7/PK/II  (but Rp6.550/liter stays)
-        # glued suffix and the next word
-        suffix = ""
-        g = _GLUED.match(text, e) if a1 and (a1.isalpha() or a1 == "-") else None
-        if g:
-            suffix = g.group().lower()
-            if (
-                mask is None
-                and suffix != "-an"
-                and suffix not in UNITS
-                and suffix not in COORD
-                and suffix not in PERCENT
-                and suffix not in MAGNITUDE
-            ):
-                mask = "designator"
-        nxt = ""
-        if not suffix:
-            w = _WORD_AFTER.match(text, e)
-            if w:
-                nxt = w.group(1).lower()
-        prev = ""
-        before = cur_start if cur else s
-        pw = _WORD_BEFORE.search(text, max(0, before - 30), before)
-        if pw:
-            prev = pw.group(1).lower()
-        locale = self.lang
-        quote = self._quote(s)
-        if quote == "machine":
-            mask = mask or "machine-text"
-        elif quote is not None:
-            locale = quote
-        return NumToken(
-            s, e, num, locale, mask, currency, cur_start, prev, nxt, suffix, text[e : e + 6]
+            return "designator"
+        if self._scan.quote(s) == "machine":
+            return "machine-text"
+        return None
+
+    @cached_property
+    def mask(self) -> str | None:
+        if self._url:
+            return "url"
+        return self._scan.trap(self.start, self.end) or self._near_mask
+
+    @property
+    def quantity(self) -> bool:
+        if "mask" in self.__dict__:
+            return self.mask is None
+        return (
+            self._near_mask is None
+            and not self._url
+            and self._scan.trap(self.start, self.end) is None
+        )
+
+    @property
+    def quantity_context(self) -> bool:
+        """Followed by a unit, percent, magnitude or counted noun, or after a currency."""
+        w = self.suffix or self.next
+        return (
+            bool(self.currency)
+            or w in UNITS
+            or w in PERCENT
+            or w in MAGNITUDE
+            or (w in COUNT_NOUNS)
         )
 
 
@@ -453,7 +493,7 @@ def _scan(doc: Document) -> _Scan:
 
 
 def tokens(doc: Document) -> list[NumToken]:
-    """Every number in ``doc`` with its context; computed once per document."""
+    """Every number in ``doc``, in text order; computed once per document."""
     cached = doc.__dict__.get("_num_tokens")
     if cached is None:
         state = _state(doc)
@@ -464,12 +504,18 @@ def tokens(doc: Document) -> list[NumToken]:
 def grouped(doc: Document) -> list[NumToken]:
     """The numbers written with a separator (``4.044``, ``7,5``), in text order:
     the only ones the separator rules (NUM001–NUM004) can judge."""
-    state = _state(doc)
-    return [state.token(i) for i in state.grouped]
+    cached = doc.__dict__.get("_num_grouped")
+    if cached is None:
+        state = _state(doc)
+        cached = doc.__dict__["_num_grouped"] = [state.token(i) for i in state.grouped]
+    return cached
 
 
 def after_currency(doc: Document) -> list[NumToken]:
     """The numbers after a currency symbol (``Rp5.000``, ``US$ 3``), in text order."""
-    state = _state(doc)
-    found = (state.token(i) for i in state.currency_near)
-    return [t for t in found if t.currency]
+    cached = doc.__dict__.get("_num_after_currency")
+    if cached is None:
+        state = _state(doc)
+        found = (state.token(i) for i in state.currency_near)
+        cached = doc.__dict__["_num_after_currency"] = [t for t in found if t.currency]
+    return cached
