@@ -174,6 +174,17 @@ _CHUNK_END = regex.compile(r"\s")
 # one of them is among the four characters before a number (the symbol, then
 # at most a dot or comma, a space and a final newline before `$`).
 _CURRENCY_LAST = frozenset(sym[-1] for sym in CURRENCY_SYMBOLS)
+# The numbers the default rules look at, found without visiting the others:
+# one with a separator, or a plain one with the last character of a currency
+# symbol among the four characters before it.  A _NUMBER match starts at a
+# digit that does not continue a number (no digit, nor a digit and `.` or `,`,
+# just before it), so the spans are the ones _NUMBER gives.
+_LAST_CLASS = "".join(regex.escape(c) for c in sorted(_CURRENCY_LAST))
+_JUDGEABLE = regex.compile(
+    r"\d(?<!\d\d|\d[.,]\d)"  # a digit that starts a number
+    r"(?:\d*+(?:[.,]\d++)++"  # with a separator
+    rf"|(?<=[{_LAST_CLASS}](?s:.){{0,3}}\d)\d*+)"  # plain, after a currency's last character
+)
 
 
 def _urlish(text: str, s: int, e: int) -> bool:
@@ -245,28 +256,28 @@ def _find_traps(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
 class _Scan:
     """One document's numbers; the context around them is worked out on demand.
 
-    The constructor only lists the number spans (and which of them have a
-    separator or may follow a currency symbol).  The trap regions, their
-    matches and the quotations with their language are searched the first
-    time a number needs them, each region and quotation once.
+    The constructor only lists the numbers with a separator and those that
+    may follow a currency symbol.  Every number, the trap regions and their
+    matches, and the quotations with their language are searched the first
+    time something needs them, each region and quotation once.
     """
 
     def __init__(self, doc: Document) -> None:
         text = self.text = doc.text
         self.lang = lang = doc.language
         self.other = "en" if lang == "id" else "id"
-        self.spans: list[tuple[int, int]] = []
-        self.grouped: list[int] = []  # indexes of the numbers with a separator
-        self.currency_near: list[int] = []  # indexes that may follow a currency symbol
-        last = _CURRENCY_LAST
-        for m in _NUMBER.finditer(text):
+        self.grouped: list[tuple[int, int]] = []  # numbers with a separator
+        self.currency_near: list[tuple[int, int]] = []  # may follow a currency symbol
+        for m in _JUDGEABLE.finditer(text):
             s = m.start()
-            if not last.isdisjoint(text[max(0, s - 4) : s]):
-                self.currency_near.append(len(self.spans))
             num = m.group()
-            if "." in num or "," in num:
-                self.grouped.append(len(self.spans))
-            self.spans.append(m.span())
+            if "." not in num and "," not in num:
+                self.currency_near.append(m.span())
+                continue
+            self.grouped.append(m.span())
+            if not _CURRENCY_LAST.isdisjoint(text[max(0, s - 4) : s]):
+                self.currency_near.append(m.span())
+        self._spans: list[tuple[int, int]] | None = None
         self._tokens: dict[int, NumToken] = {}
         self._regions: list[list[int]] | None = None
         self._region_ends: list[int] = []
@@ -275,10 +286,17 @@ class _Scan:
         self._quote_starts: list[int] = []
         self._quote_kinds: dict[int, str | None] = {}
 
-    def token(self, i: int) -> NumToken:
-        t = self._tokens.get(i)
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Every number, in text order."""
+        if self._spans is None:
+            self._spans = [m.span() for m in _NUMBER.finditer(self.text)]
+        return self._spans
+
+    def token(self, s: int, e: int) -> NumToken:
+        t = self._tokens.get(s)
         if t is None:
-            t = self._tokens[i] = NumToken(self, *self.spans[i])
+            t = self._tokens[s] = NumToken(self, s, e)
         return t
 
     # -- trap patterns ------------------------------------------------------------
@@ -497,7 +515,7 @@ def tokens(doc: Document) -> list[NumToken]:
     cached = doc.__dict__.get("_num_tokens")
     if cached is None:
         state = _state(doc)
-        cached = doc.__dict__["_num_tokens"] = [state.token(i) for i in range(len(state.spans))]
+        cached = doc.__dict__["_num_tokens"] = [state.token(s, e) for s, e in state.spans]
     return cached
 
 
@@ -507,7 +525,7 @@ def grouped(doc: Document) -> list[NumToken]:
     cached = doc.__dict__.get("_num_grouped")
     if cached is None:
         state = _state(doc)
-        cached = doc.__dict__["_num_grouped"] = [state.token(i) for i in state.grouped]
+        cached = doc.__dict__["_num_grouped"] = [state.token(s, e) for s, e in state.grouped]
     return cached
 
 
@@ -516,6 +534,6 @@ def after_currency(doc: Document) -> list[NumToken]:
     cached = doc.__dict__.get("_num_after_currency")
     if cached is None:
         state = _state(doc)
-        found = (state.token(i) for i in state.currency_near)
+        found = (state.token(s, e) for s, e in state.currency_near)
         cached = doc.__dict__["_num_after_currency"] = [t for t in found if t.currency]
     return cached
