@@ -348,6 +348,12 @@ class _Scan:
     def quote(self, s: int) -> str | None:
         """``machine``, the other language, or None for the quotation holding ``s``."""
         if self._quotes is None:
+            # A quotation holding `s` opens on its line at most 1,500 characters
+            # before it (see _QUOTES): with no quote mark there, none holds it.
+            text = self.text
+            lo = max(text.rfind("\n", max(0, s - 1501), s) + 1, s - 1501)
+            if text.find('"', lo, s) < 0 and text.find("“", lo, s) < 0:
+                return None
             self._quotes = [m.span() for m in _QUOTES.finditer(self.text)]
             self._quote_starts = [q[0] for q in self._quotes]
         j = bisect_right(self._quote_starts, s) - 1
@@ -398,9 +404,10 @@ class NumToken:
         text, s = self._scan.text, self.start
         if _CURRENCY_LAST.isdisjoint(text[max(0, s - 4) : s]):
             return "", -1
-        window_start = max(0, s - 12)
-        cur = CURRENCY.search(text[window_start:s])
-        return (cur.group(), window_start + cur.start()) if cur else ("", -1)
+        # a match starts at most six characters before the number: a symbol of
+        # three, a dot or comma, a space and a final line break (see CURRENCY)
+        cur = CURRENCY.search(text, max(0, s - 7), s)
+        return (cur.group(), cur.start()) if cur else ("", -1)
 
     @property
     def currency(self) -> str:
