@@ -145,14 +145,18 @@ def dump(path: Path) -> None:
 
 
 def compare(a: Path, b: Path) -> int:
+    """Exit 1 when an input of the first dump is missing from the second or
+    has other findings there; inputs only in the second (a test added since)
+    are counted, not compared."""
     old = json.loads(a.read_text(encoding="utf-8"))
     new = json.loads(b.read_text(encoding="utf-8"))
-    diff = sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+    diff = sorted(k for k in old if old[k] != new.get(k))
     for k in diff[:20]:
-        print(k, json.dumps(old.get(k), ensure_ascii=False)[:400])
+        print(k, json.dumps(old[k], ensure_ascii=False)[:400])
         print(" " * len(k), json.dumps(new.get(k), ensure_ascii=False)[:400])
     total = sum(len(f) for v in old.values() for f in v["findings"].values())
-    print(f"{len(old)} inputs, {total} findings; {len(diff)} inputs differ")
+    added = len(new.keys() - old.keys())
+    print(f"{len(old)} inputs, {total} findings; {len(diff)} differ; {added} new inputs")
     return 1 if diff else 0
 
 

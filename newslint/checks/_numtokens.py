@@ -215,13 +215,15 @@ def _per_unit(text: str, at: int) -> str | None:
     return None
 
 
-# Where a trap can start.  Every _MASKS alternative starts either with a digit
-# at a word boundary, with `+` or `(` (phones), or with a keyword (`pukul`,
-# `versi`, `Nomor`, `Jl.`, `Wi-Fi`, `Permendagri` ...) at a word boundary that
-# is followed by white space, `:` or `.` and then a digit.  A keyword is made of
-# letters, `.` and `-`, so it starts at a word start inside the run of such
-# characters that ends just before that digit; _KEYWORD_RUN finds those runs,
-# scanning backwards from each digit (cheap: only digits start a match).
+# Where a trap can start.  Every _MASKS alternative starts with a digit at a
+# word boundary, with `+` or `(` (phones), or with a keyword at a word boundary
+# (`pukul`, `versi`, `Nomor`, `Jl.`, `Wi-Fi`, `Permendagri` ...).  What a
+# keyword match holds before its first digit is word characters other than
+# digits, `.` and `-`, then white space, `:` or `.`: so it starts at a word
+# start inside such a run that ends just before a digit.  _KEYWORD_RUN finds
+# those runs, matching backwards from each digit.  A new _MASKS alternative
+# must start in one of these ways (tests/test_numbers_scan.py checks it on
+# the test sentences and the corpus sample).
 _DIGIT_START = regex.compile(r"[+(]|\b\d")
 _KEYWORD_RUN = regex.compile(r"(?r)(?:[^\W\d]|[.\-])++[\s:.]*+(?=\d)")
 
