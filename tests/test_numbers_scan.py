@@ -98,6 +98,16 @@ def test_judgeable_numbers_are_the_number_spans(texts):
         assert scan.grouped == grouped
         assert scan.currency_near == near
         assert scan.spans == [m.span() for m in numbers]
+        needy = [m.span() for m in numbers if nt._needs_masks(text, *m.span())]
+        assert [m.span() for m in nt._NEEDY.finditer(text)] == needy
+        percent = [m.span() for m in numbers if nt._WORD_AFTER.match(text, m.end())]
+        percent = [
+            (s, e)
+            for s, e in percent
+            if nt._WORD_AFTER.match(text, e).group(1).lower() in ("%", "persen", "percent")
+        ]
+        before = [m.span() for m in nt._BEFORE_PERCENT.finditer(text)]
+        assert set(percent) <= set(before) <= set(scan.spans)
 
 
 FIELDS = ("quantity", "mask", "locale", "currency", "cur_start", "prev", "next", "suffix")

@@ -186,6 +186,12 @@ _JUDGEABLE = regex.compile(
     rf"|(?<=[{_LAST_CLASS}](?s:.){{0,3}}\d)\d*+)"  # plain, after a currency's last character
 )
 
+# A number followed by `%`, `persen` or `percent` (after spaces, if any): the
+# only numbers whose `next` can be a percent sign or word.
+_BEFORE_PERCENT = regex.compile(
+    r"\d(?<!\d\d|\d[.,]\d)\d*+(?:[.,]\d++)*+(?=[ \u00a0]*+(?:%|(?i:persen|percent)))"
+)
+
 
 def _urlish(text: str, s: int, e: int) -> bool:
     a = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s), text.rfind("\t", 0, s)) + 1
@@ -204,6 +210,16 @@ def _needs_masks(text: str, s: int, e: int) -> bool:
     )
 
 
+# The numbers _needs_masks accepts, found in one pass (a number starts as in
+# _JUDGEABLE; tests/test_numbers_scan.py compares the two).
+_NEEDY = regex.compile(
+    r"\d(?<!\d\d|\d[.,]\d)"  # a digit that starts a number
+    r"(?:\d*+(?:[.,]\d++)++"  # with a separator
+    r"|(?![.,]?\d)"  # a single digit
+    r"|(?<=[pP$€£¥](?s:.){0,3}\d)\d*+"  # after one of pP$€£¥
+    r"|\d*+(?=(?s:.)?%|(?s:.){0,2}persen))"  # before a percent
+)
+
 _PER_WORD = regex.compile(r"/([^\W\d_]+)")
 
 
@@ -215,16 +231,18 @@ def _per_unit(text: str, at: int) -> str | None:
     return None
 
 
-# Where a trap can start.  Every _MASKS alternative starts with a digit at a
-# word boundary, with `+` or `(` (phones), or with a keyword at a word boundary
-# (`pukul`, `versi`, `Nomor`, `Jl.`, `Wi-Fi`, `Permendagri` ...).  What a
-# keyword match holds before its first digit is word characters other than
-# digits, `.` and `-`, then white space, `:` or `.`: so it starts at a word
-# start inside such a run that ends just before a digit.  _KEYWORD_RUN finds
-# those runs, matching backwards from each digit.  A new _MASKS alternative
-# must start in one of these ways (tests/test_numbers_scan.py checks it on
-# the test sentences and the corpus sample).
-_DIGIT_START = regex.compile(r"[+(]|\b\d")
+# Where a trap can start.  Every _MASKS alternative starts at a word boundary
+# with `0` or with at most four digits and `.`, `:`, `/` or `-` (phones,
+# times, dates, IP and NPWP numbers), with `+` or `(` (phones), or with a
+# keyword at a word boundary (`pukul`, `versi`, `Nomor`, `Jl.`, `Wi-Fi`,
+# `Permendagri` ...).  What a keyword match holds before its first digit is
+# word characters other than digits, `.` and `-`, then white space, `:` or
+# `.`: so it starts at a word start inside such a run that ends just before a
+# digit.  _KEYWORD_RUN finds those runs, matching backwards from each digit.
+# A new _MASKS alternative must start in one of these ways
+# (tests/test_numbers_scan.py checks it on the test sentences and the corpus
+# sample).
+_DIGIT_START = regex.compile(r"[+(]|\b(?:0|\d{1,4}[.:/\-])")
 _KEYWORD_RUN = regex.compile(r"(?r)(?:[^\W\d]|[.\-])++[\s:.]*+(?=\d)")
 
 
@@ -309,9 +327,8 @@ class _Scan:
         ~10x); overlapping windows merge into one region, searched as a whole."""
         text = self.text
         regions: list[list[int]] = []
-        for s, e in self.spans:
-            if not _needs_masks(text, s, e):
-                continue
+        for m in _NEEDY.finditer(text):
+            s, e = m.span()
             a, b = max(0, s - _MARGIN), min(len(text), e + _MARGIN)
             if regions and a <= regions[-1][1]:
                 regions[-1][1] = b
@@ -536,6 +553,13 @@ def grouped(doc: Document) -> list[NumToken]:
         state = _state(doc)
         cached = doc.__dict__["_num_grouped"] = [state.token(s, e) for s, e in state.grouped]
     return cached
+
+
+def before_percent(doc: Document) -> list[NumToken]:
+    """The numbers that may be followed by ``%``, ``persen`` or ``percent``
+    (check ``next``), in text order."""
+    state = _state(doc)
+    return [state.token(*m.span()) for m in _BEFORE_PERCENT.finditer(state.text)]
 
 
 def after_currency(doc: Document) -> list[NumToken]:

@@ -31,6 +31,7 @@ from newslint.checks._numtokens import (
     YEAR_WORDS,
     NumToken,
     after_currency,
+    before_percent,
     grouped,
     tokens,
 )
@@ -601,7 +602,7 @@ def percent_style(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     mode = _choices(rule.options, "percent", ("consistent", "word", "symbol"))
     text = doc.text
     found: list[tuple[NumToken, str, int, int]] = []  # token, form, span of the form
-    for t in tokens(doc):
+    for t in before_percent(doc):
         if t.next not in ("%", "persen", "percent") or not t.quantity:
             continue
         if t.next == "%":
