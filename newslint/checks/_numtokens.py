@@ -24,6 +24,7 @@ percent," kata Menkeu`` is judged as English).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cached_property
 
 import regex
@@ -536,37 +537,36 @@ def _scan(doc: Document) -> _Scan:
     return _Scan(doc)
 
 
+def _cached(doc: Document, key: str, build: Callable[[_Scan], list[NumToken]]) -> list[NumToken]:
+    found = doc.__dict__.get(key)
+    if found is None:
+        found = doc.__dict__[key] = build(_state(doc))
+    return found
+
+
 def tokens(doc: Document) -> list[NumToken]:
     """Every number in ``doc``, in text order; computed once per document."""
-    cached = doc.__dict__.get("_num_tokens")
-    if cached is None:
-        state = _state(doc)
-        cached = doc.__dict__["_num_tokens"] = [state.token(s, e) for s, e in state.spans]
-    return cached
+    return _cached(doc, "_num_tokens", lambda scan: [scan.token(*sp) for sp in scan.spans])
 
 
 def grouped(doc: Document) -> list[NumToken]:
     """The numbers written with a separator (``4.044``, ``7,5``), in text order:
     the only ones the separator rules (NUM001–NUM004) can judge."""
-    cached = doc.__dict__.get("_num_grouped")
-    if cached is None:
-        state = _state(doc)
-        cached = doc.__dict__["_num_grouped"] = [state.token(s, e) for s, e in state.grouped]
-    return cached
+    return _cached(doc, "_num_grouped", lambda scan: [scan.token(*sp) for sp in scan.grouped])
+
+
+def after_currency(doc: Document) -> list[NumToken]:
+    """The numbers after a currency symbol (``Rp5.000``, ``US$ 3``), in text order."""
+
+    def build(scan: _Scan) -> list[NumToken]:
+        found = (scan.token(*sp) for sp in scan.currency_near)
+        return [t for t in found if t.currency]
+
+    return _cached(doc, "_num_after_currency", build)
 
 
 def before_percent(doc: Document) -> list[NumToken]:
     """The numbers that may be followed by ``%``, ``persen`` or ``percent``
     (check ``next``), in text order."""
-    state = _state(doc)
-    return [state.token(*m.span()) for m in _BEFORE_PERCENT.finditer(state.text)]
-
-
-def after_currency(doc: Document) -> list[NumToken]:
-    """The numbers after a currency symbol (``Rp5.000``, ``US$ 3``), in text order."""
-    cached = doc.__dict__.get("_num_after_currency")
-    if cached is None:
-        state = _state(doc)
-        found = (state.token(s, e) for s, e in state.currency_near)
-        cached = doc.__dict__["_num_after_currency"] = [t for t in found if t.currency]
-    return cached
+    scan = _state(doc)
+    return [scan.token(*m.span()) for m in _BEFORE_PERCENT.finditer(scan.text)]
