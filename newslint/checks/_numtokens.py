@@ -202,7 +202,8 @@ def _urlish(text: str, s: int, e: int) -> bool:
 
 def _needs_masks(text: str, s: int, e: int) -> bool:
     """Only numbers a rule can judge need the trap patterns: with a separator,
-    after a currency, before a percent, or a single digit."""
+    after a currency, before a percent, or a single digit.  (The definition;
+    _NEEDY finds the same numbers in one pass.)"""
     if e - s == 1 or not text[s:e].isdigit():
         return True
     before = text[max(0, s - 4) : s]
