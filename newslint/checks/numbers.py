@@ -30,6 +30,9 @@ from newslint.checks._numtokens import (
     UNITS,
     YEAR_WORDS,
     NumToken,
+    after_currency,
+    before_percent,
+    grouped,
     tokens,
 )
 from newslint.diagnostics import Applicability, Diagnostic, Fix
@@ -74,22 +77,33 @@ def _counts(doc: Document, t: NumToken) -> bool:
         return False
     if w in FUNCTION_WORDS:
         return False
-    return doc.text[t.end :].lstrip(" \u00a0")[:1].islower()
+    return _char_after(doc.text, t.end).islower()
+
+
+_SPACES = regex.compile(r"[ \u00a0]*")
+
+
+def _char_after(text: str, at: int) -> str:
+    """The first character from ``at`` on that is not a space or no-break space."""
+    i = _SPACES.match(text, at).end()
+    return text[i : i + 1]
+
+
+_LIST = regex.compile(r",\s*\d|\s+(?:dan|atau|and|or)\s+\d")
 
 
 def _is_list(t: NumToken) -> bool:
     """`1,2, dan 3` / `1.2 and 3`: an enumeration, not a number."""
-    return bool(regex.match(r",\s*\d|\s+(?:dan|atau|and|or)\s+\d", t.after + "  "))
+    return bool(_LIST.match(t.after + "  "))
 
 
-def _quantities(doc: Document) -> Iterator[NumToken]:
-    """Tokens the separator rules judge.  Ringgit amounts (`RM2.30`) follow
-    Malaysian, English-like separators even when quoted in Indonesian copy."""
-    return (
-        t
-        for t in tokens(doc)
-        if t.mask is None and not (t.locale == "id" and t.currency.startswith("RM"))
-    )
+def _judged(t: NumToken) -> bool:
+    """A quantity the separator rules judge (they loop over `grouped(doc)`, the
+    numbers with a separator).  Ringgit amounts (`RM2.30`) follow Malaysian,
+    English-like separators even when quoted in Indonesian copy.  Rules ask
+    this last, once a number's digits and words would be reported: it may
+    need the trap patterns."""
+    return not (t.locale == "id" and t.currency.startswith("RM")) and t.quantity
 
 
 # -- NUM001 ------------------------------------------------------------------------
@@ -135,12 +149,14 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     `en`) is reported without a fix: it may be a decimal or a typo for
     `1.234.567`.
     """
-    for t in _quantities(doc):
+    for t in grouped(doc):
         multi, mixed, single = _SHAPES[t.locale]
         num = t.text
         own = _LANG[t.locale]
         fixed = num.translate(_SWAP)
         if multi.fullmatch(num) or (mixed.fullmatch(num) and len(_decimals(num)) <= 2):
+            if not _judged(t):
+                continue
             yield rule.diagnostic(
                 t.start,
                 t.end,
@@ -149,6 +165,8 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
                 Fix.replace(t.start, t.end, fixed, f"Write {fixed!r}"),
             )
         elif mixed.fullmatch(num):
+            if not _judged(t):
+                continue
             thousands = num.replace(",", "").replace(".", _SEP[t.locale][0])
             yield rule.diagnostic(
                 t.start,
@@ -158,9 +176,10 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             )
         elif single.fullmatch(num) and not _is_list(t):
             w = _word_after(t)
-            if (_counts(doc, t) and not num.startswith("0")) or (
-                t.currency and w not in MAGNITUDE and w not in UNITS
-            ):
+            if (
+                (_counts(doc, t) and not num.startswith("0"))
+                or (t.currency and w not in MAGNITUDE and w not in UNITS)
+            ) and _judged(t):
                 yield rule.diagnostic(
                     t.start,
                     t.end,
@@ -170,8 +189,11 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
                 )
 
 
+_SEPARATOR = regex.compile(r"[.,]")
+
+
 def _decimals(num: str) -> str:
-    return regex.split(r"[.,]", num)[-1]
+    return _SEPARATOR.split(num)[-1]
 
 
 def _group(digits: str, locale: str) -> str:
@@ -224,7 +246,7 @@ def decimal_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     come in pairs copied from a machine source, which an editor should fix
     together.
     """
-    for t in _quantities(doc):
+    for t in grouped(doc):
         pattern = _ID_DECIMAL_POINT if t.locale == "id" else _EN_DECIMAL_COMMA
         if not pattern.fullmatch(t.text) or _is_list(t):
             continue
@@ -237,7 +259,7 @@ def decimal_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             or w in MAGNITUDE
             or w in UNITS
             or t.prev in _MAGNITUDE_HEADS
-        ):
+        ) or not _judged(t):
             continue
         fixed = t.text.translate(_SWAP)
         yield rule.diagnostic(
@@ -296,15 +318,15 @@ def malformed_grouping(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     No automatic fix: only the author knows the amount.  The message
     suggests the likely reading.
     """
-    for t in _quantities(doc):
-        grouped, well = (_ID_GROUPED, _ID_WELL) if t.locale == "id" else (_EN_GROUPED, _EN_WELL)
+    for t in grouped(doc):
+        shape, well = (_ID_GROUPED, _ID_WELL) if t.locale == "id" else (_EN_GROUPED, _EN_WELL)
         num = t.text
         thousands, decimal = _SEP[t.locale]
-        if num.count(thousands) < 2 or not grouped.fullmatch(num) or well.fullmatch(num):
+        if num.count(thousands) < 2 or not shape.fullmatch(num) or well.fullmatch(num):
             continue
         if t.locale == "en" and _LAKH.fullmatch(num):
             continue
-        if not t.quantity_context or _is_list(t):
+        if not t.quantity_context or _is_list(t) or not _judged(t):
             continue
         head, _, tail = num.rpartition(thousands)
         hint = ""
@@ -353,10 +375,12 @@ def year_with_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     The law was passed in May 2019.
     ```
     """
-    for t in _quantities(doc):
+    for t in grouped(doc):
         if not _YEAR[t.locale].fullmatch(t.text) or t.prev not in YEAR_WORDS:
             continue
         if t.currency or _word_after(t) in COUNT_NOUNS or _word_after(t) in UNITS:
+            continue
+        if not _judged(t):
             continue
         fixed = t.text.replace(".", "").replace(",", "")
         yield rule.diagnostic(
@@ -412,11 +436,9 @@ def rupiah_symbol_form(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     ```
     """
     text = doc.text
-    for t in tokens(doc):
-        if not t.currency:
-            continue
+    for t in after_currency(doc):
         sym = t.currency.rstrip(" \u00a0")
-        if sym in ("Rp.", "Rp,", "RP", "RP.", "RP,", "rp", "rp.", "rp,") and t.mask is None:
+        if sym in ("Rp.", "Rp,", "RP", "RP.", "RP,", "rp", "rp.", "rp,") and t.quantity:
             if not (sym.startswith("RP") and _shouting(doc, t.cur_start, t.end)):
                 space = t.currency[len(sym) :]
                 end = t.cur_start + len(t.currency)
@@ -497,8 +519,8 @@ def rupiah_spacing(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     ```
     """
     want_space = _choices(rule.options, "rp-space", ("none", "space")) == "space"
-    for t in tokens(doc):
-        if t.mask is not None or not t.currency.startswith("Rp"):
+    for t in after_currency(doc):
+        if not t.currency.startswith("Rp"):
             continue
         sym = t.currency.rstrip(" \u00a0")
         if sym != "Rp":
@@ -506,6 +528,8 @@ def rupiah_spacing(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         has_space = t.currency != sym
         gap = doc.text[t.cur_start + 2 : t.start]
         if has_space == want_space and (not want_space or gap in (" ", "\u00a0")):
+            continue
+        if not t.quantity:
             continue
         at = t.cur_start + 2
         if want_space:
@@ -530,6 +554,7 @@ rupiah_spacing.validate_options = _validate({"rp-space": ("none", "space")})  # 
 # -- NUM007 (opt-in) -----------------------------------------------------------------
 
 _PERCENT_WORD = {"id": "persen", "en": "percent"}
+_PERCENT_AFTER = regex.compile(r"[ \u00a0]+(?:persen|percent)\b", regex.I)
 
 
 @rule(
@@ -577,14 +602,14 @@ def percent_style(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     mode = _choices(rule.options, "percent", ("consistent", "word", "symbol"))
     text = doc.text
     found: list[tuple[NumToken, str, int, int]] = []  # token, form, span of the form
-    for t in tokens(doc):
-        if t.mask is not None:
+    for t in before_percent(doc):
+        if t.next not in ("%", "persen", "percent") or not t.quantity:
             continue
         if t.next == "%":
             pct = text.index("%", t.end)
             found.append((t, "symbol", t.end, pct + 1))
         elif t.next in ("persen", "percent"):
-            w = regex.match(r"[ \u00a0]+(?:persen|percent)\b", text[t.end : t.end + 12], regex.I)
+            w = _PERCENT_AFTER.match(text[t.end : t.end + 12])
             if w:
                 found.append((t, "word", t.end, t.end + w.end()))
     if mode == "consistent":
@@ -657,20 +682,24 @@ def spell_out_small_numbers(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     sentence the rule could not see as a list.
     """
     text = doc.text
-    numbers = [t for t in tokens(doc) if t.mask is None or t.mask == "designator"]
+    numbers = tokens(doc)
     for t in numbers:
-        if t.mask is not None or len(t.text) != 1 or t.text == "0" or t.currency:
+        if len(t.text) != 1 or t.text == "0" or t.currency:
             continue
-        noun = text[t.end :].lstrip(" \u00a0")[:1]
+        noun = _char_after(text, t.end)
         if (
             t.next not in _SPELL_NOUNS
             or t.suffix
             or noun.isupper()
             or text[t.start - 1 : t.start] in ("-", "(", "–")
+            or not t.quantity
         ):
             continue
         begin, end = _sentence(text, t.start)
-        if any(u is not t and begin <= u.start < end for u in numbers):
+        if any(
+            u is not t and begin <= u.start < end and (u.quantity or u.mask == "designator")
+            for u in numbers
+        ):
             continue  # perincian: numbers in a row stay digits
         word = _SMALL[t.locale][int(t.text) - 1]
         if not text[begin : t.start].strip(" \t\"“'‘("):
