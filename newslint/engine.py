@@ -8,6 +8,7 @@ of looping for ever.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -99,13 +100,28 @@ class Linter:
 def fold_superseded(diags: list[Diagnostic]) -> list[Diagnostic]:
     """Drop findings that lie inside a block another finding deletes whole
     (an artifact inside the second copy of a pasted body is not news)."""
-    blocks = [d for d in diags if d.supersedes]
+    blocks = sorted((d for d in diags if d.supersedes), key=lambda b: b.start)
     if not blocks:
         return diags
+    # Sweep instead of testing every finding against every block (quadratic
+    # on a large file full of duplicates): for each prefix of blocks sorted
+    # by start, the two largest ends and which block holds the first.
+    starts = [b.start for b in blocks]
+    best: list[tuple[int, int, int]] = []
+    e1 = e2 = i1 = -1
+    for k, b in enumerate(blocks):
+        if b.end > e1:
+            e1, i1, e2 = b.end, k, e1
+        elif b.end > e2:
+            e2 = b.end
+        best.append((e1, i1, e2))
     keep = []
     for d in diags:
-        if any(b is not d and b.start <= d.start and d.end <= b.end for b in blocks):
-            continue
+        k = bisect_right(starts, d.start) - 1
+        if k >= 0:
+            e1, i1, e2 = best[k]
+            if d.end <= (e2 if blocks[i1] is d else e1):
+                continue
         keep.append(d)
     return keep
 
@@ -120,14 +136,30 @@ def choose_fixes(diags: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     ]
     candidates.sort(key=lambda d: (d.fix.start, d.fix.end))  # type: ignore[union-attr]
     chosen: list[Diagnostic] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, pairwise non-overlapping
     for d in candidates:
         spans = [(e.start, e.end) for e in d.fix.edits]  # type: ignore[union-attr]
-        if any(_overlaps(s, t) for s in spans for t in taken):
+        if any(_overlaps_taken(s, taken) for s in spans):
             continue
         chosen.append(d)
-        taken.extend(spans)
+        for s in spans:
+            insort(taken, s)
     return chosen
+
+
+def _overlaps_taken(a: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Whether ``a`` overlaps a span of the sorted, pairwise non-overlapping
+    ``taken``; looks only at its neighbours, so choosing n fixes is
+    O(n log n) rather than O(n²)."""
+    i = bisect_left(taken, a)
+    if i < len(taken) and _overlaps(a, taken[i]):
+        return True
+    # Before ``a``, zero-width spans cannot overlap it and non-empty spans
+    # are disjoint, so the nearest non-empty one is the only candidate.
+    j = i - 1
+    while j >= 0 and taken[j][0] == taken[j][1]:
+        j -= 1
+    return j >= 0 and _overlaps(a, taken[j])
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
