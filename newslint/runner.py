@@ -20,7 +20,15 @@ from newslint.errors import ConfigError, NewslintError
 from newslint.formatters import get_formatter
 from newslint.registry import Registry, load_registry
 from newslint.results import FileResult
-from newslint.sources import SourceText, encode, iter_files, read_file, read_stdin, write_atomic
+from newslint.sources import (
+    SourceText,
+    encode,
+    iter_files,
+    read_file,
+    read_stdin,
+    write_atomic,
+    write_stdout,
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -70,6 +78,15 @@ class Session:
         self.settings: Settings = Settings() if opts.isolated else load_settings(opts.config)
         self.registry: Registry = load_registry()
         s = self.settings
+        # Name the file and key of an unknown code in the config.
+        for key, codes in (
+            ("select", s.select or []),
+            ("extend-select", s.extend_select),
+            ("ignore", s.ignore),
+        ):
+            for code in codes:
+                if s.source is not None and not self.registry.matching(code):
+                    raise ConfigError(f"{s.source}: {key}: unknown rule code or prefix {code!r}")
         select = opts.select if opts.select is not None else s.select
         rules = self.registry.select(
             select=select,
@@ -126,6 +143,8 @@ def run_check(opts: CheckOptions, out: IO[str] | None = None, err: IO[str] | Non
     s = session.settings
     for item in iter_files(paths, exclude=s.exclude, root=s.root, force_exclude=opts.force_exclude):
         try:
+            if isinstance(item, NewslintError):  # a folder that could not be listed
+                raise item
             if item == "-":
                 src = read_stdin(opts.stdin_filename or "-")
             else:
@@ -181,8 +200,7 @@ def _check_one(
                 )
             )
     elif src.path is None:
-        out.write(fixed.text)
-        out.flush()
+        write_stdout(out, encode(src, fixed.text))
     elif changed:
         write_atomic(src.path, encode(src, fixed.text))
     return FileResult(src.name, fixed.document, fixed.remaining, fixed.applied, changed)
