@@ -9,7 +9,7 @@ of looping for ever.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit
@@ -54,9 +54,14 @@ class Linter:
             if not r.applies_to(lang) or (skip and r.code.startswith(skip)):
                 continue
             try:
-                found.extend(r.check(doc, r))
+                found.extend(_checked(r, r.check(doc, r), len(doc.text)))
             except RuleError:
                 raise
+            except TimeoutError as exc:
+                where = f" on {doc.path}" if doc.path else ""
+                raise RuleError(
+                    f"rule {r.code} ({r.name}) timed out{where}: {exc}; file left unchanged"
+                ) from exc
             except Exception as exc:
                 where = f" on {doc.path}" if doc.path else ""
                 raise RuleError(
@@ -95,6 +100,26 @@ class Linter:
         result.converged = False
         result.remaining = self.lint(result.document, ignore)
         return result
+
+
+def _checked(r: Rule, diags: Iterable[Diagnostic], size: int) -> Iterator[Diagnostic]:
+    """Pass a rule's findings through, refusing spans outside the text and
+    fixes whose edits overlap: the engine must never apply a broken edit."""
+    for d in diags:
+        bad = not 0 <= d.start <= d.end <= size
+        if d.fix is not None and not bad:
+            pos = 0
+            for e in sorted(d.fix.edits, key=lambda e: (e.start, e.end)):
+                if not pos <= e.start <= e.end <= size:
+                    bad = True
+                    break
+                pos = e.end
+        if bad:
+            raise RuleError(
+                f"rule {r.code} ({r.name}) produced an invalid finding or fix at offsets "
+                f"{d.start}-{d.end} (text length {size})"
+            )
+        yield d
 
 
 def fold_superseded(diags: list[Diagnostic]) -> list[Diagnostic]:
