@@ -151,11 +151,15 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):  # disk full, quota, I/O error: say so, keep the file
+            raise InputError(
+                f"{path}: cannot write: {exc.strerror or exc}; file left unchanged"
+            ) from None
         raise
 
 
