@@ -133,7 +133,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     target = Path(os.path.realpath(path))
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        st = target.stat()
+        mode = stat.S_IMODE(st.st_mode)
     except OSError as exc:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     # Write bits are checked too: root passes os.access, but a file someone
@@ -150,6 +151,11 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
+        if hasattr(os, "chown") and (st.st_uid, st.st_gid) != _owner(tmp):
+            try:  # keep the owner when allowed (root fixing someone's file)
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass
         os.replace(tmp, target)
     except BaseException as exc:
         try:
@@ -161,6 +167,11 @@ def write_atomic(path: Path, data: bytes) -> None:
                 f"{path}: cannot write: {exc.strerror or exc}; file left unchanged"
             ) from None
         raise
+
+
+def _owner(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_uid, st.st_gid
 
 
 def is_excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:

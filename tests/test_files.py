@@ -458,3 +458,13 @@ def test_many_bad_inputs_in_one_run(tmp_path, good):
     assert code == 2
     assert len(err) == 6 and all(ERROR_LINE.match(line) for line in err), err
     assert good.read_text(encoding="utf-8") == FIXED
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="only root can give a file to another user")
+def test_fix_by_root_keeps_the_owner(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    os.chown(p, 65534, 65534)
+    assert run(p, fix=True)[0] == 0
+    assert (p.stat().st_uid, p.stat().st_gid) == (65534, 65534)
+    assert p.read_text(encoding="utf-8") == FIXED
