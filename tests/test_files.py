@@ -468,3 +468,23 @@ def test_fix_by_root_keeps_the_owner(tmp_path):
     assert run(p, fix=True)[0] == 0
     assert (p.stat().st_uid, p.stat().st_gid) == (65534, 65534)
     assert p.read_text(encoding="utf-8") == FIXED
+
+
+def test_internal_error_is_one_line_not_a_traceback(cli, tmp_path, monkeypatch):
+    """A bug in newslint itself still ends in one line and exit 2."""
+    import newslint.runner as runner
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(runner, "_check_one", broken)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    r = cli("check", "--isolated", str(tmp_path / "a.txt"))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        "newslint: error: internal error: RuntimeError: boom "
+        "(set NEWSLINT_TRACEBACK=1 to see where; please report it)"
+    ]
+    monkeypatch.setenv("NEWSLINT_TRACEBACK", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        cli("check", "--isolated", str(tmp_path / "a.txt"))
