@@ -61,19 +61,26 @@ class TimedPattern:
         self.timeout = timeout
 
     def __getattr__(self, name: str) -> Any:
-        attr = getattr(self._pattern, name)
-        if name not in _CALLS:
-            return attr
-        timeout = self.timeout
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            kwargs.setdefault("timeout", timeout)
-            return attr(*args, **kwargs)
-
-        return call
+        # Everything but the matching calls (pattern, flags, groups…).
+        return getattr(self._pattern, name)
 
     def __repr__(self) -> str:
         return f"TimedPattern({self._pattern.pattern!r}, timeout={self.timeout})"
+
+
+def _timed(name: str) -> Any:
+    def call(self: TimedPattern, *args: Any, **kwargs: Any) -> Any:
+        if "timeout" not in kwargs:
+            kwargs["timeout"] = self.timeout
+        return getattr(self._pattern, name)(*args, **kwargs)
+
+    call.__name__ = name
+    call.__doc__ = f"``Pattern.{name}`` with ``timeout=`` defaulting to the pattern's limit."
+    return call
+
+
+for _name in _CALLS:
+    setattr(TimedPattern, _name, _timed(_name))
 
 
 def compile(pattern: str, flags: int = 0, *, timeout: float | None = -1.0) -> TimedPattern:  # noqa: A001

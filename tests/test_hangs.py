@@ -188,3 +188,26 @@ def test_a_rule_with_invalid_offsets_is_an_error_not_a_crash():
 
     with pytest.raises(RuleError, match=r"^rule ZZZ902 \(bad\) produced an invalid finding"):
         Linter([Rule("ZZZ902", "bad", check)]).lint(Document("abc"))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="built-in checks still compile with regex.compile; switching each to "
+    "newslint.patterns.compile (one line per pattern) is left to the lead after the "
+    "rule branches are merged.  Drop this marker then.",
+)
+def test_builtin_check_patterns_have_a_time_limit():
+    import importlib
+
+    import regex
+
+    from newslint.registry import BUILTIN_MODULES
+
+    plain = type(regex.compile("x"))
+    untimed = [
+        f"{name}.{attr}"
+        for name in BUILTIN_MODULES
+        for attr, value in vars(importlib.import_module(name)).items()
+        if isinstance(value, plain)
+    ]
+    assert not untimed, f"patterns without a time limit: {untimed}"
