@@ -102,26 +102,6 @@ class Linter:
         return result
 
 
-def _checked(r: Rule, diags: Iterable[Diagnostic], size: int) -> Iterator[Diagnostic]:
-    """Pass a rule's findings through, refusing spans outside the text and
-    fixes whose edits overlap: the engine must never apply a broken edit."""
-    for d in diags:
-        bad = not 0 <= d.start <= d.end <= size
-        if d.fix is not None and not bad:
-            pos = 0
-            for e in sorted(d.fix.edits, key=lambda e: (e.start, e.end)):
-                if not pos <= e.start <= e.end <= size:
-                    bad = True
-                    break
-                pos = e.end
-        if bad:
-            raise RuleError(
-                f"rule {r.code} ({r.name}) produced an invalid finding or fix at offsets "
-                f"{d.start}-{d.end} (text length {size})"
-            )
-        yield d
-
-
 def fold_superseded(diags: list[Diagnostic]) -> list[Diagnostic]:
     """Drop findings that lie inside a block another finding deletes whole
     (an artifact inside the second copy of a pasted body is not news)."""
@@ -205,3 +185,23 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         pos = e.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def _checked(r: Rule, diags: Iterable[Diagnostic], size: int) -> Iterator[Diagnostic]:
+    """Pass a rule's findings through, refusing spans outside the text and
+    fixes whose edits overlap: the engine must never apply a broken edit."""
+    for d in diags:
+        bad = not 0 <= d.start <= d.end <= size
+        if d.fix is not None and not bad:
+            pos = 0
+            for e in sorted(d.fix.edits, key=lambda e: (e.start, e.end)):
+                if not pos <= e.start <= e.end <= size:
+                    bad = True
+                    break
+                pos = e.end
+        if bad:
+            raise RuleError(
+                f"rule {r.code} ({r.name}) produced an invalid finding or fix at offsets "
+                f"{d.start}-{d.end} (text length {size})"
+            )
+        yield d
