@@ -153,17 +153,11 @@ class Document:
         nonblank = [sp for sp in self.lines if text[sp.start : sp.end].strip(HSPACE)]
         if not nonblank:
             return "lines"
-        # A run of spaces counts when prose stands on both sides of it; the
-        # line's first and last non-space offsets decide that in O(1), so a
-        # 50 MB single-line article stays linear.
         runs = 0
-        for sp in nonblank:
+        for sp in nonblank:  # separator runs with text on both sides (linear: no slices per run)
             line = text[sp.start : sp.end]
-            lo = sp.start + len(line) - len(line.lstrip(HSPACE))
-            hi = sp.start + len(line.rstrip(HSPACE))
-            for m in _FLAT_SPLIT.finditer(text, lo, hi):
-                if lo < m.start() and m.end() < hi:
-                    runs += 1
+            first = sp.start + len(line) - len(line.lstrip(HSPACE))
+            runs += sum(1 for _ in _FLAT_SPLIT.finditer(text, first, sp.start + len(line.rstrip(HSPACE))))
         if runs >= len(nonblank):
             return "flat"
         if len(nonblank) < len(self.lines) and self._looks_hard_wrapped(nonblank):

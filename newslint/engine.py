@@ -105,28 +105,15 @@ class Linter:
 def fold_superseded(diags: list[Diagnostic]) -> list[Diagnostic]:
     """Drop findings that lie inside a block another finding deletes whole
     (an artifact inside the second copy of a pasted body is not news)."""
-    blocks = sorted((d for d in diags if d.supersedes), key=lambda b: b.start)
+    blocks = [d for d in diags if d.supersedes]
     if not blocks:
         return diags
-    # Sweep instead of testing every finding against every block (quadratic
-    # on a large file full of duplicates): for each prefix of blocks sorted
-    # by start, the two largest ends and which block holds the first.
-    starts = [b.start for b in blocks]
-    best: list[tuple[int, int, int]] = []
-    e1 = e2 = i1 = -1
-    for k, b in enumerate(blocks):
-        if b.end > e1:
-            e1, i1, e2 = b.end, k, e1
-        elif b.end > e2:
-            e2 = b.end
-        best.append((e1, i1, e2))
+    if len(blocks) > 1:
+        return _fold_sweep(diags, blocks)
     keep = []
     for d in diags:
-        k = bisect_right(starts, d.start) - 1
-        if k >= 0:
-            e1, i1, e2 = best[k]
-            if d.end <= (e2 if blocks[i1] is d else e1):
-                continue
+        if any(b is not d and b.start <= d.start and d.end <= b.end for b in blocks):
+            continue
         keep.append(d)
     return keep
 
@@ -205,3 +192,36 @@ def _checked(r: Rule, diags: Iterable[Diagnostic], size: int) -> Iterator[Diagno
                 f"{d.start}-{d.end} (text length {size})"
             )
         yield d
+
+
+def _fold_sweep(diags: list[Diagnostic], blocks: list[Diagnostic]) -> list[Diagnostic]:
+    """``fold_superseded`` in O(n log n) instead of testing every finding
+    against every block (minutes on a large file full of duplicates).
+
+    A block folds a finding it contains; of two superseding findings with
+    the very same span, the first by (code, message) folds the other.
+    """
+    blocks = sorted(blocks, key=lambda b: (b.start, b.end))
+    starts = [b.start for b in blocks]
+    max_end = [-1]  # max_end[k]: largest end among blocks[:k]
+    same: dict[tuple[int, int], list[Diagnostic]] = {}
+    for b in blocks:
+        max_end.append(max(max_end[-1], b.end))
+        same.setdefault((b.start, b.end), []).append(b)
+    keep = []
+    for d in diags:
+        k = bisect_left(starts, d.start)
+        if max_end[k] >= d.end:  # a block starting before d contains it
+            continue
+        k2 = bisect_right(starts, d.start, k)
+        if k2 > k and blocks[k2 - 1].end > d.end:  # same start, longer
+            continue
+        twins = same.get((d.start, d.end), ())
+        if d.supersedes:
+            key = (d.code, d.message)
+            if any(b is not d and (b.code, b.message) < key for b in twins):
+                continue
+        elif twins:
+            continue
+        keep.append(d)
+    return keep

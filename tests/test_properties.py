@@ -194,12 +194,18 @@ def test_arbitrary_unicode_never_raises(text, language):
 
 
 def _naive_fold(diags):
+    """A block folds a finding it contains; of two superseding findings with
+    the same span, the first by (code, message) folds the other."""
+
+    def folds(b, d):
+        if not (b.start <= d.start and d.end <= b.end):
+            return False
+        if d.supersedes and (b.start, b.end) == (d.start, d.end):
+            return (b.code, b.message) < (d.code, d.message)
+        return True
+
     blocks = [d for d in diags if d.supersedes]
-    return [
-        d
-        for d in diags
-        if not any(b is not d and b.start <= d.start and d.end <= b.end for b in blocks)
-    ]
+    return [d for d in diags if not any(folds(b, d) for b in blocks if b is not d)]
 
 
 def _naive_choose(diags):
@@ -233,7 +239,8 @@ def diagnostics(draw):
                 c = b + draw(st.integers(0, 5))
                 edits.append(Edit(c, c + draw(st.integers(0, 3))))
             fix = Fix(tuple(edits))
-        out.append(Diagnostic("X001", "x", "m", s, e, fix=fix, supersedes=draw(st.booleans())))
+        code = draw(st.sampled_from(["X001", "X002"]))
+        out.append(Diagnostic(code, "x", "m", s, e, fix=fix, supersedes=draw(st.booleans())))
     return out
 
 
