@@ -165,8 +165,8 @@ def test_exponential_pattern_in_a_run_is_one_line_and_the_run_goes_on(tmp_path, 
     slow = _slow_rule(0.2)
     real = runner.load_registry
 
-    def with_slow_rule():
-        reg = real()
+    def with_slow_rule(*args, **kwargs):
+        reg = real(*args, **kwargs)
         reg.add(slow)
         return reg
 

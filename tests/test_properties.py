@@ -279,6 +279,9 @@ def test_generator_produces_every_layout_and_artifact():
         "\u2028\u0085",
         "Isi.\r\nBaca juga: x\r\n\r\n\r\n",
         "a" * 50 + "\n" + "a" * 50,
+        # A fix that removes every word the language was detected from must
+        # not make the next run judge the numbers in the other language.
+        "1,234,567 SCROLL TO CONTINUE WITH CONTENT",
     ],
 )
 def test_edge_texts(text):
