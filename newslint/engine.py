@@ -8,8 +8,7 @@ of looping for ever.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit
@@ -127,6 +126,8 @@ def choose_fixes(diags: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:
         if d.fix is not None and (unsafe or d.fix.applicability is Applicability.SAFE)
     ]
     candidates.sort(key=lambda d: (d.fix.start, d.fix.end))  # type: ignore[union-attr]
+    from bisect import insort
+
     chosen: list[Diagnostic] = []
     taken: list[tuple[int, int]] = []  # sorted, pairwise non-overlapping
     for d in candidates:
@@ -143,6 +144,8 @@ def _overlaps_taken(a: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     """Whether ``a`` overlaps a span of the sorted, pairwise non-overlapping
     ``taken``; looks only at its neighbours, so choosing n fixes is
     O(n log n) rather than O(n²)."""
+    from bisect import bisect_left
+
     i = bisect_left(taken, a)
     if i < len(taken) and _overlaps(a, taken[i]):
         return True
@@ -174,7 +177,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(out)
 
 
-def _checked(r: Rule, diags: Iterable[Diagnostic], size: int) -> Iterator[Diagnostic]:
+def _checked(r: Rule, diags: Iterable[Diagnostic], size: int) -> Iterable[Diagnostic]:
     """Pass a rule's findings through, refusing spans outside the text and
     fixes whose edits overlap: the engine must never apply a broken edit."""
     for d in diags:
@@ -201,6 +204,8 @@ def _fold_sweep(diags: list[Diagnostic], blocks: list[Diagnostic]) -> list[Diagn
     A block folds a finding it contains; of two superseding findings with
     the very same span, the first by (code, message) folds the other.
     """
+    from bisect import bisect_left, bisect_right
+
     blocks = sorted(blocks, key=lambda b: (b.start, b.end))
     starts = [b.start for b in blocks]
     max_end = [-1]  # max_end[k]: largest end among blocks[:k]

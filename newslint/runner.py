@@ -143,8 +143,6 @@ def run_check(opts: CheckOptions, out: IO[str] | None = None, err: IO[str] | Non
     s = session.settings
     for item in iter_files(paths, exclude=s.exclude, root=s.root, force_exclude=opts.force_exclude):
         try:
-            if isinstance(item, NewslintError):  # a folder that could not be listed
-                raise item
             if item == "-":
                 src = read_stdin(opts.stdin_filename or "-")
             else:

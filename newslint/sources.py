@@ -94,6 +94,13 @@ def read_file(path: Path) -> SourceText:
             ) from None
         raise InputError(f"{name}: no such file or directory") from None
     except IsADirectoryError:
+        # iter_files yields a folder it could not list; say why.
+        try:
+            os.scandir(path).close()
+        except PermissionError:
+            raise InputError(f"{name}: permission denied, folder not checked") from None
+        except OSError as exc:
+            raise InputError(f"{name}: cannot list folder: {exc.strerror or exc}") from None
         raise InputError(f"{name}: is a directory") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
@@ -204,16 +211,15 @@ def iter_files(
     root: Path | None = None,
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
     force_exclude: bool = False,
-) -> Iterator[Path | str | InputError]:
+) -> Iterator[Path | str]:
     """Expand the command-line paths into files, in a stable order.
 
     Folders are walked for ``suffixes`` (hidden folders and VCS folders
     skipped, excludes applied).  A path named explicitly is checked even if
     excluded, unless ``force_exclude`` (for pre-commit, which names every
     file).  ``-`` is passed through for stdin; a missing path is yielded as
-    is so the caller reports it, and a folder that cannot be listed is
-    yielded as an :class:`InputError` for the caller to report (``os.walk``
-    would skip it silently).
+    is so the caller reports it, and so is a folder that cannot be listed
+    (``os.walk`` would skip it silently; ``read_file`` says why).
     """
     root = root or Path.cwd()
     exclude = list(exclude)
@@ -226,7 +232,7 @@ def iter_files(
             unreadable: list[OSError] = []
             for dirpath, dirnames, filenames in os.walk(p, onerror=unreadable.append):
                 while unreadable:
-                    yield _walk_error(unreadable.pop(0))
+                    yield Path(unreadable.pop(0).filename or p)
                 d = Path(dirpath)
                 dirnames[:] = sorted(
                     n
@@ -240,15 +246,8 @@ def iter_files(
                     if f.suffix.lower() in suffixes and not is_excluded(f, exclude, root):
                         yield f
             while unreadable:
-                yield _walk_error(unreadable.pop(0))
+                yield Path(unreadable.pop(0).filename or p)
         elif force_exclude and is_excluded(p, exclude, root):
             continue
         else:
             yield p
-
-
-def _walk_error(exc: OSError) -> InputError:
-    name = exc.filename if exc.filename is not None else "?"
-    if isinstance(exc, PermissionError):
-        return InputError(f"{name}: permission denied, folder not checked")
-    return InputError(f"{name}: cannot list folder: {exc.strerror or exc}")
