@@ -71,8 +71,9 @@ def mutate(rng: random.Random, text: str) -> str:
             text = text.replace("\n", rng.choice(["\r\n", "   ", "\n\n", "\r"]))
         elif op == 5:
             text = text[:i]  # truncate
-        else:
-            text = text[:i] + chr(rng.randint(1, 0x10FFFF)) + text[i:]
+        else:  # any code point a UTF-8 file can hold (no lone surrogates)
+            c = rng.randint(1, 0x10FFFF - 0x800)
+            text = text[:i] + chr(c if c < 0xD800 else c + 0x800) + text[i:]
     return text
 
 
