@@ -6,6 +6,7 @@ input error.  Errors are one line on stderr, never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -40,6 +41,15 @@ class _Group(click.Group):
             sys.exit(130)
         except BrokenPipeError:
             sys.stderr.close()
+            sys.exit(EXIT_ERROR)
+        except Exception as exc:  # a bug: still one line, unless asked for more
+            if os.environ.get("NEWSLINT_TRACEBACK"):
+                raise
+            click.echo(
+                f"newslint: error: internal error: {type(exc).__name__}: {exc} "
+                "(set NEWSLINT_TRACEBACK=1 to see where; please report it)",
+                err=True,
+            )
             sys.exit(EXIT_ERROR)
 
 
@@ -315,6 +325,12 @@ def report_cmd(paths, html_file, source_field, examples, **kw) -> None:
 
 
 def main() -> None:
+    # Findings quote the article; a terminal that cannot show a character
+    # gets an escape rather than a UnicodeEncodeError.  (Fixed text on stdout
+    # is written as UTF-8 bytes, see sources.write_stdout.)
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     cli()
 
 

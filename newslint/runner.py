@@ -20,7 +20,15 @@ from newslint.errors import ConfigError, InputError, NewslintError
 from newslint.formatters import get_formatter
 from newslint.registry import Registry, Rule, load_registry
 from newslint.results import FileResult
-from newslint.sources import SourceText, encode, iter_files, read_file, read_stdin, write_atomic
+from newslint.sources import (
+    SourceText,
+    encode,
+    iter_files,
+    read_file,
+    read_stdin,
+    write_atomic,
+    write_stdout,
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -94,6 +102,15 @@ class Session:
 
         self.registry: Registry = load_registry(user_rules(self.settings, opts.rules))
         s = self.settings
+        # Name the file and key of an unknown code in the config.
+        for key, codes in (
+            ("select", s.select or []),
+            ("extend-select", s.extend_select),
+            ("ignore", s.ignore),
+        ):
+            for code in codes:
+                if s.source is not None and not self.registry.matching(code):
+                    raise ConfigError(f"{s.source}: {key}: unknown rule code or prefix {code!r}")
         select = opts.select if opts.select is not None else s.select
         rules = self.registry.select(
             select=select,
@@ -349,8 +366,7 @@ def _check_one(
                 )
             )
     elif src.path is None:
-        out.write(fixed.text)
-        out.flush()
+        write_stdout(out, encode(src, fixed.text))
     elif changed:
         write_atomic(src.path, encode(src, fixed.text))
     return FileResult(src.name, fixed.document, fixed.remaining, fixed.applied, changed)

@@ -10,6 +10,7 @@ leaves either the old file or the new one.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 import stat
@@ -17,6 +18,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from newslint.errors import InputError
 
@@ -48,9 +50,21 @@ def _decode_hint(data: bytes) -> str:
     return "it may be Latin-1/Windows-1252; convert it to UTF-8"
 
 
+def _utf16_without_bom(head: bytes) -> bool:
+    """Text in UTF-16 without a BOM: NUL in (nearly) every other byte."""
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return max(even.count(0) / len(even), odd.count(0) / len(odd)) > 0.9
+
+
 def decode(data: bytes, name: str) -> SourceText:
     """Strict UTF-8 decoding with a one-line error naming the first bad byte."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if _utf16_without_bom(data[:8192]):
+            raise InputError(
+                f"{name}: not valid UTF-8; it looks like UTF-16 without a BOM; convert it to UTF-8"
+            )
         raise InputError(f"{name}: binary file (contains NUL bytes), not checked")
     try:
         text = data.decode("utf-8")
@@ -66,14 +80,32 @@ def decode(data: bytes, name: str) -> SourceText:
 def read_file(path: Path) -> SourceText:
     name = str(path)
     try:
+        # Only regular files: a FIFO or a device (/dev/zero) would block or
+        # never end.
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+            raise InputError(f"{name}: not a regular file (a pipe, socket or device), not checked")
         data = path.read_bytes()
     except FileNotFoundError:
+        if path.is_symlink():
+            raise InputError(
+                f"{name}: broken symbolic link (points to {os.readlink(path)}), not checked"
+            ) from None
         raise InputError(f"{name}: no such file or directory") from None
     except IsADirectoryError:
+        # iter_files yields a folder it could not list; say why.
+        try:
+            os.scandir(path).close()
+        except PermissionError:
+            raise InputError(f"{name}: permission denied, folder not checked") from None
+        except OSError as exc:
+            raise InputError(f"{name}: cannot list folder: {exc.strerror or exc}") from None
         raise InputError(f"{name}: is a directory") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{name}: symbolic link loop, not checked") from None
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
     src = decode(data, name)
     src.path = path
@@ -88,6 +120,18 @@ def encode(src: SourceText, text: str) -> bytes:
     return ((BOM if src.bom else "") + text).encode("utf-8")
 
 
+def write_stdout(stream: IO[str], data: bytes) -> None:
+    """Write fixed text to stdout as the exact bytes a file would get (UTF-8,
+    BOM kept, newlines untouched), whatever the locale's encoding."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # an in-memory text stream
+        stream.write(data.decode("utf-8"))
+    else:
+        stream.flush()
+        buffer.write(data)
+        buffer.flush()
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically, keeping its permissions.
 
@@ -97,10 +141,13 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     target = Path(os.path.realpath(path))
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        st = target.stat()
+        mode = stat.S_IMODE(st.st_mode)
     except OSError as exc:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    if not os.access(target, os.W_OK):
+    # Write bits are checked too: root passes os.access, but a file someone
+    # made read-only is still not ours to rewrite.
+    if not os.access(target, os.W_OK) or not mode & 0o222:
         raise InputError(f"{path}: file is read-only, not fixed")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint", dir=target.parent)
@@ -112,13 +159,27 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
+        if hasattr(os, "chown") and (st.st_uid, st.st_gid) != _owner(tmp):
+            try:  # keep the owner when allowed (root fixing someone's file)
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):  # disk full, quota, I/O error: say so, keep the file
+            raise InputError(
+                f"{path}: cannot write: {exc.strerror or exc}; file left unchanged"
+            ) from None
         raise
+
+
+def _owner(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_uid, st.st_gid
 
 
 def is_excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
@@ -158,7 +219,8 @@ def iter_files(
     skipped, excludes applied).  A path named explicitly is checked even if
     excluded, unless ``force_exclude`` (for pre-commit, which names every
     file).  ``-`` is passed through for stdin; a missing path is yielded as
-    is so the caller reports it.
+    is so the caller reports it, and so is a folder that cannot be listed
+    (``os.walk`` would skip it silently; ``read_file`` says why).
     """
     root = root or Path.cwd()
     exclude = list(exclude)
@@ -168,7 +230,10 @@ def iter_files(
             continue
         p = Path(raw)
         if p.is_dir():
-            for dirpath, dirnames, filenames in os.walk(p):
+            unreadable: list[OSError] = []
+            for dirpath, dirnames, filenames in os.walk(p, onerror=unreadable.append):
+                while unreadable:
+                    yield Path(unreadable.pop(0).filename or p)
                 d = Path(dirpath)
                 dirnames[:] = sorted(
                     n
@@ -181,6 +246,8 @@ def iter_files(
                     f = d / fn
                     if f.suffix.lower() in suffixes and not is_excluded(f, exclude, root):
                         yield f
+            while unreadable:
+                yield Path(unreadable.pop(0).filename or p)
         elif force_exclude and is_excluded(p, exclude, root):
             continue
         else:
