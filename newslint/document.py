@@ -45,8 +45,9 @@ class Span(NamedTuple):
     end: int
 
 
-def detect_language(text: str, default: str = "id") -> str:
-    """Guess ``id`` or ``en`` by counting common function words.
+def guess_language(text: str) -> str | None:
+    """``id`` or ``en`` by counting common function words, or None when the
+    text gives no evidence either way.
 
     A stop-word count is crude but robust for news prose and costs almost
     nothing; the first 8,000 characters are plenty.
@@ -63,8 +64,13 @@ def detect_language(text: str, default: str = "id") -> str:
         ids = sum(1 for w in folded if w in _ID_WORDS)
         ens = sum(1 for w in folded if w in _EN_WORDS)
     if ids == ens:
-        return default
+        return None
     return "id" if ids > ens else "en"
+
+
+def detect_language(text: str, default: str = "id") -> str:
+    """:func:`guess_language`, falling back to ``default``."""
+    return guess_language(text) or default
 
 
 class Document:
@@ -99,8 +105,19 @@ class Document:
     # -- language -----------------------------------------------------------------
 
     @cached_property
+    def _guessed_language(self) -> str | None:
+        return guess_language(self.text) if self._language is None else None
+
+    @cached_property
     def language(self) -> str:
-        return self._language or detect_language(self.text)
+        return self._language or self._guessed_language or "id"
+
+    @property
+    def language_known(self) -> bool:
+        """True when the language was given or the text shows it; rules whose
+        verdict flips with the language (numbers) stay silent otherwise, so a
+        fix that removes the last words of evidence cannot flip a second run."""
+        return self._language is not None or self._guessed_language is not None
 
     # -- lines --------------------------------------------------------------------
 
@@ -305,7 +322,7 @@ def _strip(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-_SENT_END = regex.compile(r"([.!?\u2026]+)[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[\p{Lu}\d])")
+_SENT_END = regex.compile(r"(?<![.!?\u2026])([.!?\u2026]++)[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[\p{Lu}\d])")
 
 #: Words that a full stop follows without ending the sentence (casefolded).
 _ABBREVIATIONS = frozenset(

@@ -18,7 +18,7 @@ FIXED = SEEDS / "antara-banten-sepatu-dox.fixed.txt"
 @pytest.fixture
 def article(tmp_path):
     p = tmp_path / "article.txt"
-    shutil.copy(SEED, p)
+    shutil.copyfile(SEED, p)
     return p
 
 
@@ -87,7 +87,7 @@ def test_diff_on_clean_file_exits_0(cli):
 
 def test_folder_is_recursed(cli, tmp_path):
     (tmp_path / "sub").mkdir()
-    shutil.copy(SEED, tmp_path / "sub" / "a.md")
+    shutil.copyfile(SEED, tmp_path / "sub" / "a.md")
     (tmp_path / "sub" / "ignored.csv").write_text("x", encoding="utf-8")
     r = cli("check", "--isolated", "--output-format", "json", str(tmp_path))
     paths = {d["path"] for d in json.loads(r.output)}

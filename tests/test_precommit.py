@@ -51,7 +51,7 @@ def content_repo(tmp_path):
     repo.mkdir()
     _git(repo, "init", "-q")
     (repo / "content").mkdir()
-    shutil.copy(SEEDS / "antara-banten-sepatu-dox.txt", repo / "content" / "article.txt")
+    shutil.copyfile(SEEDS / "antara-banten-sepatu-dox.txt", repo / "content" / "article.txt")
     md = (
         "---\ntitle: Harga 1,234,567\n---\n\n"
         "Pemerintah menyiapkan anggaran baru untuk program itu.\n\n"

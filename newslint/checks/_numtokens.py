@@ -194,10 +194,17 @@ _BEFORE_PERCENT = regex.compile(
 )
 
 
+_CHUNK_REACH = 500  # a URL or file name longer than this is not looked at whole
+
+
 def _urlish(text: str, s: int, e: int) -> bool:
-    a = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s), text.rfind("\t", 0, s)) + 1
-    m = _CHUNK_END.search(text, e)
-    return bool(_URLISH.search(text[a : m.start() if m else len(text)]))
+    """True when the white-space-delimited chunk holding ``s:e`` is a URL,
+    e-mail, handle or file name (bounded: linear on a single-line article)."""
+    lo = max(0, s - _CHUNK_REACH)
+    a = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s), text.rfind("\t", lo, s), lo - 1) + 1
+    hi = min(len(text), e + _CHUNK_REACH)
+    m = _CHUNK_END.search(text, e, hi)
+    return bool(_URLISH.search(text[a : m.start() if m else hi]))
 
 
 def _needs_masks(text: str, s: int, e: int) -> bool:
@@ -541,7 +548,8 @@ def _scan(doc: Document) -> _Scan:
 def _cached(doc: Document, key: str, build: Callable[[_Scan], list[NumToken]]) -> list[NumToken]:
     found = doc.__dict__.get(key)
     if found is None:
-        found = doc.__dict__[key] = build(_state(doc))
+        # No language evidence, no verdict on separators (see Document.language_known).
+        found = doc.__dict__[key] = build(_state(doc)) if doc.language_known else []
     return found
 
 
