@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newslint.errors import InputError, UsageError
+from newslint.sources import read_error
 
 #: Input formats, by name.
 FORMATS = ("jsonl", "csv")
@@ -101,12 +102,8 @@ class RecordReader:
             else:
                 self._raw = open(path, "rb")  # noqa: SIM115 - closed in close()
                 total = os.fstat(self._raw.fileno()).st_size
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file or directory") from None
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a directory") from None
         except OSError as exc:
-            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+            raise read_error(Path(path), exc) from None
         self.progress = Progress(self._raw if path != "-" else None, total)
         self._stream: IO[bytes] = self._raw
         if path.lower().endswith(".gz"):

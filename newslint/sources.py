@@ -77,6 +77,32 @@ def decode(data: bytes, name: str) -> SourceText:
     return SourceText(name, text[1:] if bom else text, bom)
 
 
+def read_error(path: Path, exc: OSError) -> InputError:
+    """The one-line message for an input that cannot be opened or read (files
+    here, record corpora in ``records.py``)."""
+    name = str(path)
+    if isinstance(exc, FileNotFoundError):
+        if path.is_symlink():
+            return InputError(
+                f"{name}: broken symbolic link (points to {os.readlink(path)}), not checked"
+            )
+        return InputError(f"{name}: no such file or directory")
+    if isinstance(exc, IsADirectoryError):
+        # iter_files yields a folder it could not list; say why.
+        try:
+            os.scandir(path).close()
+        except PermissionError:
+            return InputError(f"{name}: permission denied, folder not checked")
+        except OSError as err:
+            return InputError(f"{name}: cannot list folder: {err.strerror or err}")
+        return InputError(f"{name}: is a directory")
+    if isinstance(exc, PermissionError):
+        return InputError(f"{name}: permission denied")
+    if exc.errno == errno.ELOOP:
+        return InputError(f"{name}: symbolic link loop, not checked")
+    return InputError(f"{name}: cannot read: {exc.strerror or exc}")
+
+
 def read_file(path: Path) -> SourceText:
     name = str(path)
     try:
@@ -86,27 +112,8 @@ def read_file(path: Path) -> SourceText:
         if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
             raise InputError(f"{name}: not a regular file (a pipe, socket or device), not checked")
         data = path.read_bytes()
-    except FileNotFoundError:
-        if path.is_symlink():
-            raise InputError(
-                f"{name}: broken symbolic link (points to {os.readlink(path)}), not checked"
-            ) from None
-        raise InputError(f"{name}: no such file or directory") from None
-    except IsADirectoryError:
-        # iter_files yields a folder it could not list; say why.
-        try:
-            os.scandir(path).close()
-        except PermissionError:
-            raise InputError(f"{name}: permission denied, folder not checked") from None
-        except OSError as exc:
-            raise InputError(f"{name}: cannot list folder: {exc.strerror or exc}") from None
-        raise InputError(f"{name}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise InputError(f"{name}: symbolic link loop, not checked") from None
-        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        raise read_error(path, exc) from None
     src = decode(data, name)
     src.path = path
     return src
