@@ -517,8 +517,9 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         for k, sp in enumerate(sents)
     ]
 
-    def counts(key: str | None) -> bool:
-        return key is not None and len(key) >= min_len and _words(key) >= min_words
+    counts = [  # long enough to be compared
+        key is not None and len(key) >= min_len and _words(key) >= min_words for key in keys
+    ]
 
     para_starts = [p.start for p in paras]
     seen: dict[str, int] = {}
@@ -526,11 +527,11 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     i = 0
     while i < n:
         key = keys[i]
-        j = seen.get(key) if counts(key) else None  # type: ignore[arg-type]
+        j = seen.get(key) if counts[i] else None  # type: ignore[arg-type]
         if j is None or not _different_paragraph_copies(
             doc, paras, para_starts, sents[j], sents[i]
         ):
-            if counts(key):
+            if counts[i]:
                 seen.setdefault(key, i)  # type: ignore[arg-type]
             i += 1
             continue
@@ -542,10 +543,10 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             and keys[i + length] == keys[j + length]
         ):
             length += 1
-        while length > 1 and not counts(keys[i + length - 1]):
+        while length > 1 and not counts[i + length - 1]:
             length -= 1  # a run never ends on a short sentence
         for k in range(i, i + length):
-            if counts(keys[k]):
+            if counts[k]:
                 seen.setdefault(keys[k], k)  # type: ignore[arg-type]
         yield _sentence_finding(doc, rule, sents, i, j, length)
         i += length
