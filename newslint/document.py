@@ -161,7 +161,7 @@ class Document:
         for sp in nonblank:  # separator runs with text on both sides (linear: no slices per run)
             line = text[sp.start : sp.end]
             first = sp.start + len(line) - len(line.lstrip(HSPACE))
-            runs += sum(1 for _ in _FLAT_SPLIT.finditer(text, first, sp.start + len(line.rstrip(HSPACE))))
+            runs += len(_FLAT_SPLIT.findall(text, first, sp.start + len(line.rstrip(HSPACE))))
         if runs >= len(nonblank):
             return "flat"
         if len(nonblank) < len(self.lines) and self._looks_hard_wrapped(nonblank):

@@ -1,0 +1,29 @@
+"""Fast paths added for speed must agree with the code they short-cut."""
+
+from __future__ import annotations
+
+from newslint.checks import hygiene
+from newslint.document import Document
+
+
+def test_invisible_prefilter_has_the_same_character_class():
+    """TXT006 skips texts the standard-``re`` twin of its class finds nothing in."""
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    chars += ["\U0001f600", "\U000e0001", "\U0010ffff"]
+    for c in chars:
+        fast = hygiene._ANY_INVISIBLE.fullmatch(c) is not None
+        slow = hygiene._INVISIBLE.fullmatch(c) is not None
+        assert fast == slow, f"U+{ord(c):04X}"
+
+
+def test_multiple_spaces_prefilter_keeps_tab_runs():
+    from newslint.api import lint_text
+
+    found = lint_text("Sedangkan dalam sepekan,\t rupiah melemah.\n", select=["TXT009"])
+    assert [d.code for d in found] == ["TXT009"]
+    assert lint_text("Satu spasi saja, tidak ada apa-apa.\n", select=["TXT009"]) == []
+
+
+def test_flat_layout_still_detected():
+    text = "Paragraf pertama di sini.   Paragraf kedua di sini.   Paragraf ketiga."
+    assert Document(text).layout == "flat"
