@@ -361,13 +361,16 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
         city_at = m.start("city")
     if not min_words <= len(pre) <= _MAX_PULL_QUOTE_WORDS:
         return None
-    body = _tokens(text, m.end(), len(text))
     n = 4
-    grams: dict[tuple[str, ...], int] = {}
-    words = [t[2] for t in body]
-    for k in range(len(words) - n + 1):
-        grams.setdefault(tuple(words[k : k + n]), k)
     pw = [t[2] for t in pre]
+    # The body's words (offsets only later, for the two that are needed), and
+    # where each of the pull-quote's 4-grams first occurs in them.
+    words = [w.casefold() for w in _TOKEN.findall(text, m.end())]
+    wanted = set(zip(*(pw[i:] for i in range(n)), strict=False))
+    grams: dict[tuple[str, ...], int] = {}
+    for k, gram in enumerate(zip(*(words[i:] for i in range(n)), strict=False)):
+        if gram in wanted and gram not in grams:
+            grams[gram] = k
     covered = [False] * len(pw)
     first_hit = last_hit = -1
     for k in range(len(pw) - n + 1):
@@ -387,6 +390,7 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     while start > p0.start and text[start - 1] in _QUOTE_CHARS + ".\u2026":
         start -= 1
     last_hit = max(last_hit, first_hit)
+    body = _tokens(text, m.end(), len(text))
     return PullQuote(start, city_at, (body[first_hit][0], body[last_hit][1]), cov, exact)
 
 
