@@ -400,20 +400,16 @@ def load_pack(path: Path, verify: bool = True) -> Pack:
 
 @lru_cache(maxsize=64)
 def _load_pack_cached(path_str: str, _mtime: int, _size: int, verify: bool) -> Pack:
-    import yaml
-
     path = Path(path_str)
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read rule pack: {exc}") from exc
-    try:
-        data = yaml.load(raw, Loader=_safe_loader(yaml, verify))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" (line {mark.line + 1})" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise _fail(path, "", f"invalid YAML{at}: {problem}") from None
+    data = None if verify else _read_parsed(path, raw)
+    if data is None:
+        data = _parse_yaml(path, raw, verify)
+        if not verify:
+            _write_parsed(path, raw, data)
     if not isinstance(data, dict):
         raise _fail(path, "", "a rule pack must be a mapping with a `rules` list")
     unknown = set(data) - PACK_KEYS
@@ -456,6 +452,71 @@ def _load_pack_cached(path_str: str, _mtime: int, _size: int, verify: bool) -> P
         rules.append(r)
     desc = data.get("description", "")
     return Pack(name, path, desc if isinstance(desc, str) else "", rules)
+
+
+def _parse_yaml(path: Path, raw: str, verify: bool) -> Any:
+    import yaml
+
+    try:
+        return yaml.load(raw, Loader=_safe_loader(yaml, verify))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" (line {mark.line + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise _fail(path, "", f"invalid YAML{at}: {problem}") from None
+
+
+# The built-in packs' parsed YAML is kept as JSON in ``__pycache__`` next to
+# them, as Python keeps bytecode: loading it skips importing PyYAML (about a
+# tenth of start-up).  It is written only where bytecode would be
+# (``sys.dont_write_bytecode`` off, folder writable), used only when it
+# records the CRC-32 of the very text of the pack, and only for data that
+# JSON carries exactly; anything else falls back to the YAML.
+
+
+def _parsed_path(path: Path) -> Path:
+    return path.parent / "__pycache__" / f"{path.name}.json"
+
+
+def _read_parsed(path: Path, raw: str) -> Any:
+    import json
+
+    try:
+        cached = json.loads(_parsed_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(cached, dict) or cached.get("crc32") != _crc(raw):
+        return None
+    return cached.get("data")
+
+
+def _write_parsed(path: Path, raw: str, data: Any) -> None:
+    import json
+    import os
+    import sys
+
+    if sys.dont_write_bytecode:
+        return
+    text = json.dumps({"crc32": _crc(raw), "data": data}, ensure_ascii=False)
+    if json.loads(text)["data"] != data:
+        return  # not plain JSON data (a non-string key, a date…): always parse the YAML
+    target = _parsed_path(path)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+def _crc(raw: str) -> int:
+    from zlib import crc32
+
+    return crc32(raw.encode("utf-8"))
 
 
 def _safe_loader(yaml: Any, verify: bool) -> Any:

@@ -119,3 +119,49 @@ def test_builtin_packs_parse_the_same_with_libyaml():
     for p in pack_files(builtin_pack_dir()):
         raw = p.read_text("utf-8")
         assert yaml.load(raw, Loader=yaml.CSafeLoader) == yaml.safe_load(raw), p.name
+
+
+def _fresh_load(path: Path):
+    from newslint import packs
+
+    packs._load_pack_cached.cache_clear()
+    return load_pack(path, verify=False)
+
+
+def test_builtin_pack_parse_cache_round_trips(tmp_path, monkeypatch):
+    """The parsed YAML kept in __pycache__ gives the very same rules, is
+    ignored once the pack changes, and is not written when bytecode is not."""
+    import sys
+
+    from newslint import packs
+
+    src = next(p for p in pack_files(builtin_pack_dir()) if p.stem == "boilerplate")
+    path = tmp_path / src.name
+    path.write_text(src.read_text("utf-8"), encoding="utf-8")
+    cache = tmp_path / "__pycache__" / f"{src.name}.json"
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    first = _fresh_load(path)
+    assert not cache.exists()
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    assert _fresh_load(path).rules == first.rules
+    assert cache.exists()
+    monkeypatch.setattr(packs, "_parse_yaml", lambda *a: pytest.fail("YAML parsed again"))
+    assert _fresh_load(path).rules == first.rules  # from the cache
+
+    monkeypatch.undo()
+    path.write_text(path.read_text("utf-8").replace("BP004", "BP017"), encoding="utf-8")
+    assert "BP017" in {r.code for r in _fresh_load(path).rules}  # stale cache ignored
+    cache.write_text("{not json", encoding="utf-8")
+    assert "BP017" in {r.code for r in _fresh_load(path).rules}  # broken cache ignored
+    packs._load_pack_cached.cache_clear()
+
+
+def test_user_packs_are_never_read_from_the_cache(tmp_path, monkeypatch):
+    from newslint import packs
+
+    path = _pack(tmp_path, "['wk']")
+    monkeypatch.setattr(packs, "_read_parsed", lambda *a: pytest.fail("cache read"))
+    monkeypatch.setattr(packs, "_write_parsed", lambda *a: pytest.fail("cache written"))
+    assert [r.code for r in load_pack(path).rules] == ["HS001"]
