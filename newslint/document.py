@@ -102,6 +102,13 @@ class Document:
     def language(self) -> str:
         return self._language or detect_language(self.text)
 
+    @cached_property
+    def casefolded(self) -> str:
+        """``text.casefold()``, once per document, for checks' whole-text
+        pre-filters (a rule whose matches all contain a word skips texts
+        without it)."""
+        return self.text.casefold()
+
     # -- lines --------------------------------------------------------------------
 
     @cached_property

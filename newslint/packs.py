@@ -125,17 +125,9 @@ def _compiled(source: str) -> Any:
     return regex.compile(source, regex.VERSION1)
 
 
-def _casefolded(doc: Document) -> str:
-    """The case-folded text, computed once per document for all pack rules."""
-    folded = doc.__dict__.get("_packs_casefolded")
-    if folded is None:
-        folded = doc.__dict__["_packs_casefolded"] = doc.text.casefold()
-    return folded
-
-
 def _may_match(doc: Document, requires: tuple[str, ...]) -> bool:
     """True when the text contains one of ``requires`` (case-folded)."""
-    folded = _casefolded(doc)
+    folded = doc.casefolded
     return any(lit in folded for lit in requires)
 
 
@@ -145,7 +137,7 @@ def _candidate_units(doc: Document, units: list[Span], requires: tuple[str, ...]
     occurrence, so no other unit can match.  When case folding changed the
     text's length (``ß`` → ``ss``), offsets in the folded text are not
     offsets in the text, and every unit is kept."""
-    folded = _casefolded(doc)
+    folded = doc.casefolded
     if len(folded) != len(doc.text):
         return units
     starts = [u.start for u in units]

@@ -7,6 +7,7 @@ sentence), the fix is unsafe.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
@@ -120,6 +121,17 @@ _READ_ALSO = regex.compile(
     """
 )
 
+#: Every read-also label (BP002, BP003) ends with one of these words and a
+#: colon; matched in the case-folded text (where ``ſ`` and the Kelvin sign
+#: are already ``s`` and ``k``), it tells in one pass whether any paragraph
+#: can hold one.
+_READ_ALSO_HINT = re.compile(r"(?:juga|pula|also|more|related)[ \t]*:")
+
+
+def _may_read_also(doc: Document) -> bool:
+    return _READ_ALSO_HINT.search(doc.casefolded) is not None
+
+
 #: A read-also headline longer than this has probably swallowed body text.
 _MAX_HEADLINE = 200
 
@@ -155,6 +167,8 @@ def read_also_line(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     headline can be, the headline has probably run into body text; the
     finding is still reported but its fix is unsafe.
     """
+    if not _may_read_also(doc):
+        return
     text = doc.text
     for p in doc.paragraphs:
         m = _READ_ALSO.match(text, p.start, p.end)
@@ -291,6 +305,8 @@ def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     when it cannot be guessed the finding has no fix.
     """
     text = doc.text
+    if not _may_read_also(doc):
+        return
     for p in doc.paragraphs:
         lead = _READ_ALSO.match(text, p.start, p.end)
         for m in _READ_ALSO_ANY.finditer(text, p.start, p.end):
