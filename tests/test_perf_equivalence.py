@@ -27,3 +27,27 @@ def test_multiple_spaces_prefilter_keeps_tab_runs():
 def test_flat_layout_still_detected():
     text = "Paragraf pertama di sini.   Paragraf kedua di sini.   Paragraf ketiga."
     assert Document(text).layout == "flat"
+
+
+def test_read_also_hint_sees_every_case_variant():
+    """BP002/BP003 look for their closing words in the case-folded text: every
+    character their case-insensitive patterns accept for a letter of those
+    words folds to that letter."""
+    import regex
+
+    for letter in set("jugapulalsomorerelated"):
+        pattern = regex.compile(f"(?i){letter}")
+        for cp in range(0x10000):
+            c = chr(cp)
+            if not 0xD800 <= cp < 0xE000 and pattern.fullmatch(c):
+                assert letter in c.casefold(), f"U+{cp:04X}"
+
+
+def test_read_also_rules_still_find_odd_spellings():
+    from newslint.api import lint_text
+
+    text = "Isi berita.\nBACA JUGA :\tJudul lain\nRead more: Other story\n"
+    assert [d.code for d in lint_text(text, select=["BP002"])] == ["BP002", "BP002"]
+    inline = "Harga naik. Baca juga: Harga Cabai Melonjak  Pemerintah menyiapkan operasi."
+    assert [d.code for d in lint_text(inline, select=["BP003"])] == ["BP003"]
+    assert lint_text("Ia juga datang: pagi hari.\n", select=["BP002", "BP003"]) == []
