@@ -13,6 +13,7 @@ the body holds the original.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 from zlib import crc32
 
@@ -617,14 +618,16 @@ _SKETCH = 8  # shingle hashes kept per paragraph (bottom-k sketch)
 _BUCKET_CAP = 16  # earlier paragraphs compared per shared sketch hash
 
 
-def _sketch(key: str) -> list[int]:
+@lru_cache(maxsize=4096)
+def _sketch(key: str) -> tuple[int, ...]:
     """Bottom-k of the paragraph's word-trigram hashes (CRC-32: the same in
-    every run, unlike ``hash``): near-identical paragraphs share most of them."""
+    every run, unlike ``hash``): near-identical paragraphs share most of them.
+    Cached: ``fix`` lints a text again after each pass, mostly unchanged."""
     words = key.split()
     if len(words) < 3:
-        return [crc32(key.encode())]
+        return (crc32(key.encode()),)
     trigrams = map(" ".join, zip(words, words[1:], words[2:], strict=False))
-    return sorted({crc32(t.encode()) for t in trigrams})[:_SKETCH]
+    return tuple(sorted({crc32(t.encode()) for t in trigrams})[:_SKETCH])
 
 
 @rule(
