@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -29,20 +30,24 @@ _MARK = r"""(?:
 _YEAR = r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)"
 _HOLDER = r"(?:[\p{L}\p{N}][\p{L}\p{N}&'.\-]*(?:[ \t]+(?!(?i:all\s+rights))[\p{Lu}\p{N}][\p{L}\p{N}&'.\-]*){0,5})"
 _RESERVED = r"(?:(?i:all\s+rights\s+reserved)|(?i:hak\s+cipta\s+dilindungi(?:\s+oleh)?\s+undang[\s-]+undang))"
-_NOTICE = regex.compile(
-    rf"""
+_NOTICE_PATTERN = rf"""
     (?<![\p{{L}}\p{{N}}\x80-\x9f])   # a C1 control before "©" means mojibake, not a notice
     (?:
         {_MARK}\s*(?:{_YEAR}\s*)?(?:{_HOLDER})?(?:[ \t]*{_YEAR})?(?:[.,]?[ \t]*{_RESERVED})?\.?
       | {_RESERVED}\.?
     )
-    """,
-    regex.VERBOSE | regex.VERSION1,
-)
+    """
+
+
+@lru_cache(maxsize=1)
+def _notice() -> regex.Pattern:
+    """The notice pattern, compiled on first use: it is the slowest of the
+    built-in patterns to compile, and most texts never need it."""
+    return regex.compile(_NOTICE_PATTERN, regex.VERBOSE | regex.VERSION1)
 
 
 #: Every notice starts with one of these (lower-cased); a paragraph without
-#: any cannot hold one, and scanning it with _NOTICE costs 5x the rest.
+#: any cannot hold one, and scanning it with the notice pattern costs 5x the rest.
 _NOTICE_LITERALS = ("©", "(c)", "copyright", "cipta", "rights")
 
 
@@ -97,7 +102,7 @@ def copyright_notice(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """
     text = doc.text
     for p in _notice_paragraphs(doc):
-        for m in _NOTICE.finditer(text, p.start, p.end):
+        for m in _notice().finditer(text, p.start, p.end):
             if m.end() - m.start() < 2:
                 continue
             yield rule.diagnostic(
