@@ -9,7 +9,6 @@ deleted because the reader never saw it.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 
@@ -130,7 +129,9 @@ _SPACES_FOR = {"\u00a0": " ", "\u2007": " ", "\u202f": " "}
 
 
 def _entity_text(entity: str) -> str | None:
-    value = html.unescape(entity)
+    from html import unescape  # lazy: most texts hold no entity
+
+    value = unescape(entity)
     if value == entity:
         return None  # not an entity HTML knows (`&T;` in `AT&T;`)
     if value in _SPACES_FOR:
