@@ -51,3 +51,31 @@ def test_read_also_rules_still_find_odd_spellings():
     inline = "Harga naik. Baca juga: Harga Cabai Melonjak  Pemerintah menyiapkan operasi."
     assert [d.code for d in lint_text(inline, select=["BP003"])] == ["BP003"]
     assert lint_text("Ia juga datang: pagi hari.\n", select=["BP002", "BP003"]) == []
+
+
+def test_fold_superseded_matches_the_pairwise_definition():
+    """The sort-based fold keeps exactly what checking every pair with
+    ``_folds`` keeps, ties of identical spans included."""
+    import random
+
+    from newslint.diagnostics import Diagnostic
+    from newslint.engine import _folds, fold_superseded
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        diags = []
+        for _ in range(rng.randint(0, 9)):
+            start = rng.randint(0, 12)
+            diags.append(
+                Diagnostic(
+                    code=rng.choice(["DUP001", "DUP002", "BP010", "TXT001"]),
+                    name="x",
+                    message=rng.choice(["a", "b"]),
+                    start=start,
+                    end=start + rng.randint(0, 8),
+                    supersedes=rng.random() < 0.4,
+                )
+            )
+        blocks = [d for d in diags if d.supersedes]
+        expected = [d for d in diags if not any(_folds(b, d) for b in blocks if b is not d)]
+        assert [id(d) for d in fold_superseded(diags)] == [id(d) for d in expected], diags
