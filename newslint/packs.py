@@ -26,7 +26,7 @@ compiled on first use (those of user packs are also compiled at load, to
 report a bad regex there).
 
 Each becomes a :class:`PackRule`: a :class:`~newslint.registry.Rule` whose
-compiled data sits in ``spec`` and whose check is the module-level
+validated data sits in ``spec`` and whose check is the module-level
 :func:`check_pack_rule`, so a Linter holding pack rules still pickles.
 """
 
@@ -96,7 +96,8 @@ _SENTENCE_END = regex.compile(r"[.!?:;]['\"”’)]*\s*$|^\s*$")
 
 @dataclass(frozen=True)
 class PackSpec:
-    """Compiled, picklable data of one pack rule."""
+    """Validated, picklable data of one pack rule (the pattern is kept as its
+    source and compiled once per process, on first use)."""
 
     kind: str
     scope: str
