@@ -8,10 +8,8 @@ of looping for ever.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit
 from newslint.document import Document
@@ -124,38 +122,14 @@ def screen_markup(
 
 def fold_superseded(diags: list[Diagnostic]) -> list[Diagnostic]:
     """Drop findings that lie inside a block another finding deletes whole
-    (an artifact inside the second copy of a pasted body is not news).
-
-    What :func:`_folds` says for every pair, found in O((blocks + findings)
-    log blocks): with the blocks sorted by start, a finding is inside one
-    that starts before it when the farthest end reached so far covers its
-    end; blocks that start where it starts are looked up by start (the
-    farthest end) and by span (the first code and message)."""
-    blocks = sorted((d for d in diags if d.supersedes), key=lambda b: b.start)
+    (an artifact inside the second copy of a pasted body is not news)."""
+    blocks = [d for d in diags if d.supersedes]
     if not blocks:
         return diags
-    starts = [b.start for b in blocks]
-    reach = list(accumulate((b.end for b in blocks), max))  # farthest end of blocks[: k + 1]
-    end_at: dict[int, int] = {}  # start -> farthest end of the blocks starting there
-    first: dict[tuple[int, int], tuple[str, str]] = {}  # span -> least (code, message)
-    for b in blocks:
-        end_at[b.start] = max(end_at.get(b.start, b.end), b.end)
-        key = (b.code, b.message)
-        first[b.start, b.end] = min(first.get((b.start, b.end), key), key)
     keep = []
     for d in diags:
-        k = bisect_left(starts, d.start)
-        if k and reach[k - 1] >= d.end:
-            continue  # inside a block that starts before it
-        end = end_at.get(d.start)
-        if end is not None:
-            if not d.supersedes and end >= d.end:
-                continue
-            if d.supersedes and (
-                end > d.end
-                or first.get((d.start, d.end), (d.code, d.message)) < (d.code, d.message)
-            ):
-                continue  # inside a longer block, or the same block of an earlier code
+        if any(_folds(b, d) for b in blocks if b is not d):
+            continue
         keep.append(d)
     return keep
 
