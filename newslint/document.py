@@ -119,6 +119,13 @@ class Document:
         fix that removes the last words of evidence cannot flip a second run."""
         return self._language is not None or self._guessed_language is not None
 
+    @cached_property
+    def casefolded(self) -> str:
+        """``text.casefold()``, once per document, for checks' whole-text
+        pre-filters (a rule whose matches all contain a word skips texts
+        without it)."""
+        return self.text.casefold()
+
     # -- lines --------------------------------------------------------------------
 
     @cached_property
@@ -178,7 +185,7 @@ class Document:
         for sp in nonblank:  # separator runs with text on both sides (linear: no slices per run)
             line = text[sp.start : sp.end]
             first = sp.start + len(line) - len(line.lstrip(HSPACE))
-            runs += sum(1 for _ in _FLAT_SPLIT.finditer(text, first, sp.start + len(line.rstrip(HSPACE))))
+            runs += len(_FLAT_SPLIT.findall(text, first, sp.start + len(line.rstrip(HSPACE))))
         if runs >= len(nonblank):
             return "flat"
         if len(nonblank) < len(self.lines) and self._looks_hard_wrapped(nonblank):

@@ -17,8 +17,16 @@ Three kinds of rule (see ``docs/rule-packs.md``):
 * ``tail`` — a trailing block (a footer) that starts with the pattern and runs
   to the end of the text.
 
+A rule may declare ``requires``: plain strings of which any matched text
+contains at least one.  The check first looks for them in the whole text
+(case-folded) and skips the rule, without compiling or running its regex,
+when none is there; most articles contain none of a boilerplate rule's
+words, so this is where most of the time of pack rules went.  Patterns are
+compiled on first use (those of user packs are also compiled at load, to
+report a bad regex there).
+
 Each becomes a :class:`PackRule`: a :class:`~newslint.registry.Rule` whose
-compiled data sits in ``spec`` and whose check is the module-level
+validated data sits in ``spec`` and whose check is the module-level
 :func:`check_pack_rule`, so a Linter holding pack rules still pickles.
 """
 
@@ -26,6 +34,7 @@ from __future__ import annotations
 
 import re as _stdre
 import string
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -68,6 +77,7 @@ RULE_KEYS = {
     "example",
     "fixed",
     "examples",
+    "requires",
 }
 KINDS = ("pattern", "substitution", "tail")
 SCOPES = ("line", "paragraph", "text")
@@ -86,11 +96,12 @@ _SENTENCE_END = regex.compile(r"[.!?:;]['\"”’)]*\s*$|^\s*$")
 
 @dataclass(frozen=True)
 class PackSpec:
-    """Compiled, picklable data of one pack rule."""
+    """Validated, picklable data of one pack rule (the pattern is kept as its
+    source and compiled once per process, on first use)."""
 
     kind: str
     scope: str
-    pattern: Any  # regex.Pattern
+    pattern_source: str  # compiled on first use: see ``pattern``
     message: str
     fix: str
     applicability: Applicability
@@ -102,6 +113,44 @@ class PackSpec:
     skip_capitalized: bool = False
     within: int = 400
     source: str = ""
+    requires: tuple[str, ...] = ()  # case-folded literals; empty: no pre-filter
+
+    @property
+    def pattern(self) -> Any:
+        """The compiled pattern (``regex.Pattern``), cached per process."""
+        return _compiled(self.pattern_source)
+
+
+@lru_cache(maxsize=1024)
+def _compiled(source: str) -> Any:
+    return regex.compile(source, regex.VERSION1)
+
+
+def _may_match(doc: Document, requires: tuple[str, ...]) -> bool:
+    """True when the text contains one of ``requires`` (case-folded)."""
+    folded = doc.casefolded
+    return any(lit in folded for lit in requires)
+
+
+def _candidate_units(doc: Document, units: list[Span], requires: tuple[str, ...]) -> list[Span]:
+    """The units (in order) that wholly contain an occurrence of one of
+    ``requires``: a match lies inside its unit and contains such an
+    occurrence, so no other unit can match.  When case folding changed the
+    text's length (``ß`` → ``ss``), offsets in the folded text are not
+    offsets in the text, and every unit is kept."""
+    folded = doc.casefolded
+    if len(folded) != len(doc.text):
+        return units
+    starts = [u.start for u in units]
+    keep: set[int] = set()
+    for lit in requires:
+        i = folded.find(lit)
+        while i != -1:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i + len(lit) <= units[k].end:
+                keep.add(k)
+            i = folded.find(lit, i + 1)
+    return [units[k] for k in sorted(keep)]
 
 
 @dataclass
@@ -126,6 +175,9 @@ class Pack:
 def check_pack_rule(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """The check of every pack rule: dispatch on the rule's kind."""
     spec: PackSpec = rule.spec  # type: ignore[attr-defined]
+    unit_scoped = spec.kind == "pattern" and spec.scope != "text"
+    if spec.requires and not unit_scoped and not _may_match(doc, spec.requires):
+        return  # none of the words every match contains: the regex cannot match
     try:
         if spec.kind == "tail":
             yield from _check_tail(doc, rule, spec)
@@ -172,7 +224,10 @@ def _message(spec: PackSpec, matched: str, replacement: str = "") -> str:
 
 def _check_pattern(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagnostic]:
     text = doc.text
-    for unit in _units(doc, spec.scope):
+    units = _units(doc, spec.scope)
+    if spec.requires and spec.scope != "text":
+        units = _candidate_units(doc, units, spec.requires)
+    for unit in units:
         # Each unit is matched on its own, so ^ and $ are its start and end.
         chunk = text[unit.start : unit.end]
         if spec.pattern.search(chunk, timeout=TIMEOUT) is None:  # the common, cheap case
@@ -338,20 +393,16 @@ def load_pack(path: Path, verify: bool = True) -> Pack:
 
 @lru_cache(maxsize=64)
 def _load_pack_cached(path_str: str, _mtime: int, _size: int, verify: bool) -> Pack:
-    import yaml
-
     path = Path(path_str)
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read rule pack: {exc}") from exc
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" (line {mark.line + 1})" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise _fail(path, "", f"invalid YAML{at}: {problem}") from None
+    data = None if verify else _read_parsed(path, raw)
+    if data is None:
+        data = _parse_yaml(path, raw, verify)
+        if not verify:
+            _write_parsed(path, raw, data)
     if not isinstance(data, dict):
         raise _fail(path, "", "a rule pack must be a mapping with a `rules` list")
     unknown = set(data) - PACK_KEYS
@@ -377,7 +428,7 @@ def _load_pack_cached(path_str: str, _mtime: int, _size: int, verify: bool) -> P
         if isinstance(item, dict) and isinstance(item.get("code"), str):
             where = f"rule {item['code']}"
         try:
-            r = _build_rule(item, name, path, defaults)
+            r = _build_rule(item, name, path, defaults, compile_now=verify)
         except _PackError as exc:
             raise _fail(path, where, str(exc)) from None
         where = f"rule {r.code} ({r.name})"
@@ -394,6 +445,81 @@ def _load_pack_cached(path_str: str, _mtime: int, _size: int, verify: bool) -> P
         rules.append(r)
     desc = data.get("description", "")
     return Pack(name, path, desc if isinstance(desc, str) else "", rules)
+
+
+def _parse_yaml(path: Path, raw: str, verify: bool) -> Any:
+    import yaml
+
+    try:
+        return yaml.load(raw, Loader=_safe_loader(yaml, verify))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" (line {mark.line + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise _fail(path, "", f"invalid YAML{at}: {problem}") from None
+
+
+# The built-in packs' parsed YAML is kept as JSON in ``__pycache__`` next to
+# them, as Python keeps bytecode: loading it skips importing PyYAML (about a
+# tenth of start-up).  It is written only where bytecode would be
+# (``sys.dont_write_bytecode`` off, folder writable), used only when it
+# records the CRC-32 of the very text of the pack, and only for data that
+# JSON carries exactly; anything else falls back to the YAML.
+
+
+def _parsed_path(path: Path) -> Path:
+    return path.parent / "__pycache__" / f"{path.name}.json"
+
+
+def _read_parsed(path: Path, raw: str) -> Any:
+    import json
+
+    try:
+        cached = json.loads(_parsed_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(cached, dict) or cached.get("crc32") != _crc(raw):
+        return None
+    return cached.get("data")
+
+
+def _write_parsed(path: Path, raw: str, data: Any) -> None:
+    import json
+    import os
+    import sys
+
+    if sys.dont_write_bytecode:
+        return
+    text = json.dumps({"crc32": _crc(raw), "data": data}, ensure_ascii=False)
+    if json.loads(text)["data"] != data:
+        return  # not plain JSON data (a non-string key, a date…): always parse the YAML
+    target = _parsed_path(path)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+def _crc(raw: str) -> int:
+    from zlib import crc32
+
+    return crc32(raw.encode("utf-8"))
+
+
+def _safe_loader(yaml: Any, verify: bool) -> Any:
+    """``yaml.safe_load``'s loader; for the built-in packs (``verify=False``,
+    known to parse) libyaml's ``CSafeLoader`` when PyYAML has it: the same
+    safe constructor, a C parser ten times faster.  User packs keep the pure
+    Python parser, whose error messages the docs quote."""
+    if not verify:
+        return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.SafeLoader
 
 
 def _need(item: dict, key: str, kind: type | tuple[type, ...], what: str) -> Any:
@@ -414,11 +540,15 @@ def _opt(item: dict, key: str, kind: type | tuple[type, ...], what: str, default
     return value
 
 
-def _compile(pattern: str, key: str = "pattern") -> Any:
-    try:
-        return regex.compile(pattern, regex.VERSION1)
-    except regex.error as exc:
-        raise _PackError(f"bad regex in `{key}`: {exc}") from None
+def _compile(pattern: str, key: str = "pattern", now: bool = True) -> str:
+    """Check that ``pattern`` compiles (when ``now``) and return its source;
+    the built-in packs, compiled by the test suite, are compiled on first use."""
+    if now:
+        try:
+            _compiled(pattern)
+        except regex.error as exc:
+            raise _PackError(f"bad regex in `{key}`: {exc}") from None
+    return pattern
 
 
 def _check_template(text: str, key: str) -> None:
@@ -433,7 +563,9 @@ def _check_template(text: str, key: str) -> None:
         )
 
 
-def _build_rule(item: Any, pack: str, path: Path, defaults: dict) -> PackRule:
+def _build_rule(
+    item: Any, pack: str, path: Path, defaults: dict, compile_now: bool = True
+) -> PackRule:
     if not isinstance(item, dict):
         raise _PackError("each rule must be a mapping")
     unknown = set(item) - RULE_KEYS
@@ -502,14 +634,16 @@ def _build_rule(item: Any, pack: str, path: Path, defaults: dict) -> PackRule:
         keys = sorted((k for k, _ in table), key=len, reverse=True)
         alts = "|".join(regex.sub(r"\\ ", r"\\s+", regex.escape(k)) for k in keys)
         flags = "" if case_sensitive else "(?i)"
-        pattern = _compile(f"{flags}{_WORD_EDGE_BEFORE}(?:{alts}){_WORD_EDGE_AFTER}", "table")
+        pattern = _compile(
+            f"{flags}{_WORD_EDGE_BEFORE}(?:{alts}){_WORD_EDGE_AFTER}", "table", compile_now
+        )
     else:
         for key in ("table", "skip-quoted", "skip-capitalized", "case-sensitive"):
             if key in item:
                 raise _PackError(f"`{key}` applies only to substitution rules")
-        pattern = _compile(_need(item, "pattern", str, "a regular expression"))
+        pattern = _compile(_need(item, "pattern", str, "a regular expression"), now=compile_now)
         if kind == "tail":  # the block must reach the end of the text
-            pattern = _compile(f"(?:{pattern.pattern})\\Z")
+            pattern = _compile(f"(?:{pattern})\\Z", now=compile_now)
             if fix not in ("delete-match", "none"):
                 raise _PackError("a tail rule's `fix` is delete-match or none")
         if fix == "delete-line" and scope != "line":
@@ -535,6 +669,10 @@ def _build_rule(item: Any, pack: str, path: Path, defaults: dict) -> PackRule:
     _check_template(fix_message, "fix-message")
     skip_quoted = _opt(item, "skip-quoted", bool, "true or false", False)
     skip_cap = _opt(item, "skip-capitalized", bool, "true or false", False)
+    what_requires = "a non-empty list of non-empty strings"
+    requires = _opt(item, "requires", list, what_requires, [])
+    if "requires" in item and (not requires or not all(isinstance(x, str) and x for x in requires)):
+        raise _PackError(f"`requires` must be {what_requires}, got {requires!r}")
 
     examples = _need(item, "examples", dict, "a mapping with `flag` and `pass` lists")
     bad = set(examples) - {"flag", "pass"}
@@ -568,7 +706,7 @@ def _build_rule(item: Any, pack: str, path: Path, defaults: dict) -> PackRule:
     spec = PackSpec(
         kind=kind,
         scope=scope,
-        pattern=pattern,
+        pattern_source=pattern,
         message=message,
         fix=fix,
         applicability=Applicability(appl),
@@ -580,6 +718,7 @@ def _build_rule(item: Any, pack: str, path: Path, defaults: dict) -> PackRule:
         skip_capitalized=skip_cap,
         within=within,
         source=str(path),
+        requires=tuple(x.casefold() for x in requires),
     )
     return PackRule(
         code=code,
@@ -630,12 +769,15 @@ def verify_examples(r: PackRule) -> str | None:
     from newslint.engine import Linter
 
     linter = Linter([r])
+    requires = r.spec.requires if r.spec is not None else ()
     default_lang = sorted(r.languages)[0] if r.languages else "id"
     for key in ("flag", "pass"):
         for j, e in enumerate(r.examples.get(key, ())):
             text = _example_text(e)
             lang = e.get("language", default_lang) if isinstance(e, dict) else default_lang
             doc = Document(text, None, lang, is_record=True)
+            if key == "flag" and requires and not _may_match(doc, requires):
+                return f"example flag[{j}] contains none of `requires`: {_short(text)!r}"
             found = [d for d in linter.lint(doc) if d.code == r.code]
             if key == "flag" and not found:
                 return f"example flag[{j}] is not flagged: {_short(text)!r}"

@@ -7,8 +7,10 @@ sentence), the fix is unsafe.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -28,20 +30,24 @@ _MARK = r"""(?:
 _YEAR = r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)"
 _HOLDER = r"(?:[\p{L}\p{N}][\p{L}\p{N}&'.\-]*(?:[ \t]+(?!(?i:all\s+rights))[\p{Lu}\p{N}][\p{L}\p{N}&'.\-]*){0,5})"
 _RESERVED = r"(?:(?i:all\s+rights\s+reserved)|(?i:hak\s+cipta\s+dilindungi(?:\s+oleh)?\s+undang[\s-]+undang))"
-_NOTICE = regex.compile(
-    rf"""
+_NOTICE_PATTERN = rf"""
     (?<![\p{{L}}\p{{N}}\x80-\x9f])   # a C1 control before "©" means mojibake, not a notice
     (?:
         {_MARK}\s*(?:{_YEAR}\s*)?(?:{_HOLDER})?(?:[ \t]*{_YEAR})?(?:[.,]?[ \t]*{_RESERVED})?\.?
       | {_RESERVED}\.?
     )
-    """,
-    regex.VERBOSE | regex.VERSION1,
-)
+    """
+
+
+@lru_cache(maxsize=1)
+def _notice() -> regex.Pattern:
+    """The notice pattern, compiled on first use: it is the slowest of the
+    built-in patterns to compile, and most texts never need it."""
+    return regex.compile(_NOTICE_PATTERN, regex.VERBOSE | regex.VERSION1)
 
 
 #: Every notice starts with one of these (lower-cased); a paragraph without
-#: any cannot hold one, and scanning it with _NOTICE costs 5x the rest.
+#: any cannot hold one, and scanning it with the notice pattern costs 5x the rest.
 _NOTICE_LITERALS = ("©", "(c)", "copyright", "cipta", "rights")
 
 
@@ -96,7 +102,7 @@ def copyright_notice(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """
     text = doc.text
     for p in _notice_paragraphs(doc):
-        for m in _NOTICE.finditer(text, p.start, p.end):
+        for m in _notice().finditer(text, p.start, p.end):
             if m.end() - m.start() < 2:
                 continue
             yield rule.diagnostic(
@@ -119,6 +125,17 @@ _READ_ALSO = regex.compile(
     [ \t]*:
     """
 )
+
+#: Every read-also label (BP002, BP003) ends with one of these words and a
+#: colon; matched in the case-folded text (where ``ſ`` and the Kelvin sign
+#: are already ``s`` and ``k``), it tells in one pass whether any paragraph
+#: can hold one.
+_READ_ALSO_HINT = re.compile(r"(?:juga|pula|also|more|related)[ \t]*:")
+
+
+def _may_read_also(doc: Document) -> bool:
+    return _READ_ALSO_HINT.search(doc.casefolded) is not None
+
 
 #: A read-also headline longer than this has probably swallowed body text.
 _MAX_HEADLINE = 200
@@ -155,6 +172,8 @@ def read_also_line(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     headline can be, the headline has probably run into body text; the
     finding is still reported but its fix is unsafe.
     """
+    if not _may_read_also(doc):
+        return
     text = doc.text
     for p in doc.paragraphs:
         m = _READ_ALSO.match(text, p.start, p.end)
@@ -291,6 +310,8 @@ def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     when it cannot be guessed the finding has no fix.
     """
     text = doc.text
+    if not _may_read_also(doc):
+        return
     for p in doc.paragraphs:
         lead = _READ_ALSO.match(text, p.start, p.end)
         for m in _READ_ALSO_ANY.finditer(text, p.start, p.end):

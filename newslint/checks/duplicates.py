@@ -13,6 +13,7 @@ the body holds the original.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 from zlib import crc32
 
@@ -361,13 +362,16 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
         city_at = m.start("city")
     if not min_words <= len(pre) <= _MAX_PULL_QUOTE_WORDS:
         return None
-    body = _tokens(text, m.end(), len(text))
     n = 4
-    grams: dict[tuple[str, ...], int] = {}
-    words = [t[2] for t in body]
-    for k in range(len(words) - n + 1):
-        grams.setdefault(tuple(words[k : k + n]), k)
     pw = [t[2] for t in pre]
+    # The body's words (offsets only later, for the two that are needed), and
+    # where each of the pull-quote's 4-grams first occurs in them.
+    words = [w.casefold() for w in _TOKEN.findall(text, m.end())]
+    wanted = set(zip(*(pw[i:] for i in range(n)), strict=False))
+    grams: dict[tuple[str, ...], int] = {}
+    for k, gram in enumerate(zip(*(words[i:] for i in range(n)), strict=False)):
+        if gram in wanted and gram not in grams:
+            grams[gram] = k
     covered = [False] * len(pw)
     first_hit = last_hit = -1
     for k in range(len(pw) - n + 1):
@@ -387,6 +391,7 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     while start > p0.start and text[start - 1] in _QUOTE_CHARS + ".\u2026":
         start -= 1
     last_hit = max(last_hit, first_hit)
+    body = _tokens(text, m.end(), len(text))
     return PullQuote(start, city_at, (body[first_hit][0], body[last_hit][1]), cov, exact)
 
 
@@ -517,8 +522,9 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         for k, sp in enumerate(sents)
     ]
 
-    def counts(key: str | None) -> bool:
-        return key is not None and len(key) >= min_len and _words(key) >= min_words
+    counts = [  # long enough to be compared
+        key is not None and len(key) >= min_len and _words(key) >= min_words for key in keys
+    ]
 
     para_starts = [p.start for p in paras]
     seen: dict[str, int] = {}
@@ -526,11 +532,11 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     i = 0
     while i < n:
         key = keys[i]
-        j = seen.get(key) if counts(key) else None  # type: ignore[arg-type]
+        j = seen.get(key) if counts[i] else None  # type: ignore[arg-type]
         if j is None or not _different_paragraph_copies(
             doc, paras, para_starts, sents[j], sents[i]
         ):
-            if counts(key):
+            if counts[i]:
                 seen.setdefault(key, i)  # type: ignore[arg-type]
             i += 1
             continue
@@ -542,10 +548,10 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             and keys[i + length] == keys[j + length]
         ):
             length += 1
-        while length > 1 and not counts(keys[i + length - 1]):
+        while length > 1 and not counts[i + length - 1]:
             length -= 1  # a run never ends on a short sentence
         for k in range(i, i + length):
-            if counts(keys[k]):
+            if counts[k]:
                 seen.setdefault(keys[k], k)  # type: ignore[arg-type]
         yield _sentence_finding(doc, rule, sents, i, j, length)
         i += length
@@ -612,14 +618,16 @@ _SKETCH = 8  # shingle hashes kept per paragraph (bottom-k sketch)
 _BUCKET_CAP = 16  # earlier paragraphs compared per shared sketch hash
 
 
-def _sketch(key: str) -> list[int]:
+@lru_cache(maxsize=4096)
+def _sketch(key: str) -> tuple[int, ...]:
     """Bottom-k of the paragraph's word-trigram hashes (CRC-32: the same in
-    every run, unlike ``hash``): near-identical paragraphs share most of them."""
+    every run, unlike ``hash``): near-identical paragraphs share most of them.
+    Cached: ``fix`` lints a text again after each pass, mostly unchanged."""
     words = key.split()
     if len(words) < 3:
-        return [crc32(key.encode())]
+        return (crc32(key.encode()),)
     trigrams = map(" ".join, zip(words, words[1:], words[2:], strict=False))
-    return sorted({crc32(t.encode()) for t in trigrams})[:_SKETCH]
+    return tuple(sorted({crc32(t.encode()) for t in trigrams})[:_SKETCH])
 
 
 @rule(

@@ -166,6 +166,8 @@ def multiple_spaces(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     ```
     """
     text = doc.text
+    if "  " not in text and "\t" not in text:
+        return  # no run of two spaces or tabs anywhere
     flat = doc.layout == "flat"
     for s, e in doc.lines:
         if "|" in text[s:e]:
