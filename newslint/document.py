@@ -52,13 +52,25 @@ def guess_language(text: str) -> str | None:
     A stop-word count is crude but robust for news prose and costs almost
     nothing; the first 8,000 characters are plenty.
     """
-    words = _WORD.findall(text, 0, min(len(text), 8_000))
     ids = ens = 0
-    for w in words:
-        if w in _ID_WORDS:
-            ids += 1
-        elif w in _EN_WORDS:
-            ens += 1
+    words: list[str] = []
+    limit = min(len(text), 8_000)
+    pos = 0
+    while pos < limit:  # in chunks: a clear verdict early saves the rest
+        end = min(limit, pos + 1_500)
+        if end < limit:  # do not cut a word in two
+            while end < limit and text[end].isalpha():
+                end += 1
+        chunk = _WORD.findall(text, pos, end)
+        words.extend(chunk)
+        for w in chunk:
+            if w in _ID_WORDS:
+                ids += 1
+            elif w in _EN_WORDS:
+                ens += 1
+        pos = end
+        if max(ids, ens) >= 15 and max(ids, ens) >= 4 * min(ids, ens):
+            break
     if not ids and not ens and words:  # capitalised text: look again, case-folded
         folded = [w.lower() for w in words]
         ids = sum(1 for w in folded if w in _ID_WORDS)

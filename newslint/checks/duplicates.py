@@ -618,16 +618,38 @@ _SKETCH = 8  # shingle hashes kept per paragraph (bottom-k sketch)
 _BUCKET_CAP = 16  # earlier paragraphs compared per shared sketch hash
 
 
+_WORD_HASHES: dict[str, int] = {}
+
+
+def _word_hash(word: str) -> int:
+    """CRC-32 of a word, memoised (news vocabulary repeats; the table is
+    bounded by being cleared when it grows large)."""
+    h = _WORD_HASHES.get(word)
+    if h is None:
+        if len(_WORD_HASHES) > 200_000:
+            _WORD_HASHES.clear()
+        h = _WORD_HASHES[word] = crc32(word.encode())
+    return h
+
+
 @lru_cache(maxsize=4096)
 def _sketch(key: str) -> tuple[int, ...]:
-    """Bottom-k of the paragraph's word-trigram hashes (CRC-32: the same in
-    every run, unlike ``hash``): near-identical paragraphs share most of them.
-    Cached: ``fix`` lints a text again after each pass, mostly unchanged."""
+    """Bottom-k of the paragraph's word-trigram hashes: near-identical
+    paragraphs share most of them.  A trigram's hash mixes its words' CRC-32
+    (the same in every run, unlike ``hash``), so no string is built per
+    trigram.  Cached: ``fix`` lints a text again after each pass."""
     words = key.split()
     if len(words) < 3:
         return (crc32(key.encode()),)
-    trigrams = map(" ".join, zip(words, words[1:], words[2:], strict=False))
-    return tuple(sorted({crc32(t.encode()) for t in trigrams})[:_SKETCH])
+    hs = list(map(_WORD_HASHES.get, words))  # C-speed lookups; fill the misses
+    if None in hs:
+        hs = [h if h is not None else _word_hash(w) for h, w in zip(hs, words, strict=True)]
+    mask = 0xFFFFFFFF
+    trigrams = {
+        ((a * 0x01000193) ^ (b * 0x0100019B) ^ c) & mask
+        for a, b, c in zip(hs, hs[1:], hs[2:], strict=False)
+    }
+    return tuple(sorted(trigrams)[:_SKETCH])
 
 
 @rule(
@@ -682,6 +704,8 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     buckets: dict[int, list[int]] = {}
     keys: list[str | None] = []
     all_keys = paragraph_keys(doc)
+    if sum(1 for k in all_keys if len(k) >= min_len) < 2:
+        return  # nothing to compare (a one-paragraph Kompas body, a short text)
     for i, sp in enumerate(paras):
         raw = text[sp.start : sp.end]
         key = all_keys[i]
