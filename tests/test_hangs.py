@@ -192,12 +192,6 @@ def test_a_rule_with_invalid_offsets_is_an_error_not_a_crash():
         Linter([Rule("ZZZ902", "bad", check)]).lint(Document("abc"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="built-in checks (newslint/checks/*.py) still compile with regex.compile; switching each to "
-    "newslint.patterns.compile (one line per pattern) is left to the lead after the "
-    "rule branches are merged.  Drop this marker then.",
-)
 def test_builtin_check_patterns_have_a_time_limit():
     import pkgutil
 

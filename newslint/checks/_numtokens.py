@@ -29,12 +29,13 @@ from functools import cached_property
 
 import regex
 
+from newslint import patterns
 from newslint.document import Document
 
 # -- word lists -------------------------------------------------------------------
 
 CURRENCY_SYMBOLS = "Rp RP rp IDR USD US$ S$ SGD A$ AUD HK$ EUR € £ GBP ¥ JPY RM CNY RMB ₹ $".split()
-CURRENCY = regex.compile(
+CURRENCY = patterns.compile(
     r"(?<![^\W\d_])(?P<sym>"
     + "|".join(regex.escape(sym) for sym in CURRENCY_SYMBOLS)
     + r")(?P<punct>[.,]?)(?P<space>[ \u00a0]?)$"
@@ -106,7 +107,7 @@ _QUANTITY_AHEAD = r"(?!\s*(?:%|persen\b|percent\b|poin\b|juta\b|miliar\b|triliun
 _B = r"(?<![\w.,])"  # a numeric mask starts and ends with a whole number
 _E = r"(?![\w]|[.,]\d)"
 
-_MASKS = regex.compile(
+_MASKS = patterns.compile(
     rf"""(?x)
       (?P<time>(?i:\b(?:pukul|pkl\.?|pk\.|jam)\s*){_CLOCK}
         (?:\s*(?:[-–—]|s\.?d\.?|sampai|hingga)\s*{_CLOCK})?
@@ -131,14 +132,14 @@ _MASKS = regex.compile(
 )
 
 
-_NUMBER = regex.compile(r"(?<!\d)\d+(?:[.,]\d+)*")
-_WORD_AFTER = regex.compile(r"[ \u00a0]*(%|°|[^\W\d_]+)")
-_WORD_BEFORE = regex.compile(r"([^\W\d_]+)\.?[ \u00a0(]*$")
-_GLUED = regex.compile(r"-an\b|[^\W\d_]+")
-_QUOTES = regex.compile(r"“[^”\n]{8,1500}”|\"[^\"\n]{8,1500}\"")
+_NUMBER = patterns.compile(r"(?<!\d)\d+(?:[.,]\d+)*")
+_WORD_AFTER = patterns.compile(r"[ \u00a0]*(%|°|[^\W\d_]+)")
+_WORD_BEFORE = patterns.compile(r"([^\W\d_]+)\.?[ \u00a0(]*$")
+_GLUED = patterns.compile(r"-an\b|[^\W\d_]+")
+_QUOTES = patterns.compile(r"“[^”\n]{8,1500}”|\"[^\"\n]{8,1500}\"")
 # key:value without a space (`Mag:5.0`, `Lok:4.48LS`): text pasted from a feed
-_MACHINE = regex.compile(r"[^\W\d_]{2,}:\d")
-_QWORD = regex.compile(r"[^\W\d_]+")
+_MACHINE = patterns.compile(r"[^\W\d_]{2,}:\d")
+_QWORD = patterns.compile(r"[^\W\d_]+")
 _QUOTE_ID = frozenset(
     "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh ada "
     "adalah kami kita persen sudah telah bisa harus".split()
@@ -167,10 +168,10 @@ def _quote_language(text: str, start: int = 0, end: int | None = None) -> str | 
 
 _MARGIN = 60  # a trap pattern reaches at most this far from the number it masks
 # a URL, e-mail, hashtag, handle or file name: judged on the chunk holding the number
-_URLISH = regex.compile(
+_URLISH = patterns.compile(
     r"://|@|^www\.|^#|\.(?:com|id|net|org|go|ac|co|io|tv|pdf|jpe?g|png|html?|php|xlsx?|docx?)\b"
 )
-_CHUNK_END = regex.compile(r"\s")
+_CHUNK_END = patterns.compile(r"\s")
 # The last character of each currency symbol: `CURRENCY` can only match when
 # one of them is among the four characters before a number (the symbol, then
 # at most a dot or comma, a space and a final newline before `$`).
@@ -181,7 +182,7 @@ _CURRENCY_LAST = frozenset(sym[-1] for sym in CURRENCY_SYMBOLS)
 # digit that does not continue a number (no digit, nor a digit and `.` or `,`,
 # just before it), so the spans are the ones _NUMBER gives.
 _LAST_CLASS = "".join(regex.escape(c) for c in sorted(_CURRENCY_LAST))
-_JUDGEABLE = regex.compile(
+_JUDGEABLE = patterns.compile(
     r"\d(?<!\d\d|\d[.,]\d)"  # a digit that starts a number
     r"(?:\d*+(?:[.,]\d++)++"  # with a separator
     rf"|(?<=[{_LAST_CLASS}](?s:.){{0,3}}\d)\d*+)"  # plain, after a currency's last character
@@ -189,7 +190,7 @@ _JUDGEABLE = regex.compile(
 
 # A number followed by `%`, `persen` or `percent` (after spaces, if any): the
 # only numbers whose `next` can be a percent sign or word.
-_BEFORE_PERCENT = regex.compile(
+_BEFORE_PERCENT = patterns.compile(
     r"\d(?<!\d\d|\d[.,]\d)\d*+(?:[.,]\d++)*+(?=[ \u00a0]*+(?:%|(?i:persen|percent)))"
 )
 
@@ -221,7 +222,7 @@ def _needs_masks(text: str, s: int, e: int) -> bool:
 
 # The numbers _needs_masks accepts, found in one pass (a number starts as in
 # _JUDGEABLE; tests/test_numbers_scan.py compares the two).
-_NEEDY = regex.compile(
+_NEEDY = patterns.compile(
     r"\d(?<!\d\d|\d[.,]\d)"  # a digit that starts a number
     r"(?:\d*+(?:[.,]\d++)++"  # with a separator
     r"|(?![.,]?\d)"  # a single digit
@@ -229,7 +230,7 @@ _NEEDY = regex.compile(
     r"|\d*+(?=(?s:.)?%|(?s:.){0,2}persen))"  # before a percent
 )
 
-_PER_WORD = regex.compile(r"/([^\W\d_]+)")
+_PER_WORD = patterns.compile(r"/([^\W\d_]+)")
 
 
 def _per_unit(text: str, at: int) -> str | None:
@@ -251,8 +252,8 @@ def _per_unit(text: str, at: int) -> str | None:
 # A new _MASKS alternative must start in one of these ways
 # (tests/test_numbers_scan.py checks it on the test sentences and the corpus
 # sample).
-_DIGIT_START = regex.compile(r"[+(]|\b(?:0|\d{1,4}[.:/\-])")
-_KEYWORD_RUN = regex.compile(r"(?r)(?:[^\W\d]|[.\-])++[\s:.]*+(?=\d)")
+_DIGIT_START = patterns.compile(r"[+(]|\b(?:0|\d{1,4}[.:/\-])")
+_KEYWORD_RUN = patterns.compile(r"(?r)(?:[^\W\d]|[.\-])++[\s:.]*+(?=\d)")
 
 
 def _find_traps(text: str, a: int, b: int) -> list[tuple[int, int, str]]:

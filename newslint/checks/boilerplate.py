@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from newslint import patterns
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.document import Document
 from newslint.registry import Rule, rule
@@ -43,7 +44,7 @@ _NOTICE_PATTERN = rf"""
 def _notice() -> regex.Pattern:
     """The notice pattern, compiled on first use: it is the slowest of the
     built-in patterns to compile, and most texts never need it."""
-    return regex.compile(_NOTICE_PATTERN, regex.VERBOSE | regex.VERSION1)
+    return patterns.compile(_NOTICE_PATTERN, regex.VERBOSE | regex.VERSION1)
 
 
 #: Every notice starts with one of these (lower-cased); a paragraph without
@@ -113,7 +114,7 @@ def copyright_notice(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             )
 
 
-_READ_ALSO = regex.compile(
+_READ_ALSO = patterns.compile(
     r"""(?ix)
     (?:\*\*|__)?
     (?:
@@ -205,7 +206,7 @@ def read_also_line(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
 
 
 #: A read-also label anywhere in a paragraph.
-_READ_ALSO_ANY = regex.compile(
+_READ_ALSO_ANY = patterns.compile(
     r"""(?ix)
     (?<![\p{L}\p{N}])
     (?:(?:baca|simak|lihat)[ \t]+(?:juga|pula)|read[ \t]+(?:also|more)|see[ \t]+also)
@@ -215,12 +216,12 @@ _READ_ALSO_ANY = regex.compile(
 #: Where a headline certainly ends: a run of two or more spaces before a
 #: capital (the paragraph separator of flattened text), or a footer label or another
 #: read-also label glued to its last word (`…SKK MigasPewarta:`).
-_CERTAIN_END = regex.compile(
+_CERTAIN_END = patterns.compile(
     r"[ \t\u00a0]{2,}(?=[\"“‘'(]?[\p{Lu}\p{N}])"
     r"|(?=(?:Pewarta|Penerjemah|Editor|Penulis|Halaman[ \t]+berikut|Baca[ \t]+juga|Simak[ \t]+juga|Lihat[ \t]+juga)[ \t]*:)"
 )
 #: A sentence boundary inside a would-be headline.
-_SENTENCE_BREAK = regex.compile(
+_SENTENCE_BREAK = patterns.compile(
     r"(?<=\p{Ll}\p{Ll})\.[\"”’)]?[ \t\u00a0]+(?=[\"“‘]?\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll})\.$"
 )
 #: Short words a Title Case headline keeps in lower case.
@@ -228,7 +229,7 @@ _SMALL = frozenset(
     "dan di ke dari untuk yang atau soal hingga dengan pada jadi vs bagi oleh per tak "
     "dalam sebagai usai jelang saat agar karena tapi lewat".split()
 )
-_TOKEN = regex.compile(r"\S+")
+_TOKEN = patterns.compile(r"\S+")
 
 
 def _headline_end(text: str, start: int, end: int) -> tuple[int, bool] | None:

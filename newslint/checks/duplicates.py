@@ -19,6 +19,7 @@ from zlib import crc32
 
 import regex
 
+from newslint import patterns
 from newslint.diagnostics import Applicability, Diagnostic, Fix
 from newslint.document import HSPACE, Document, Span
 from newslint.registry import Rule, rule
@@ -52,7 +53,7 @@ def where(doc: Document, span: tuple[int, int]) -> str:
     return f"line {l1}" if l1 == l2 else f"lines {l1}–{l2}"
 
 
-_HSPACES = regex.compile(f"[{HSPACE}]*")
+_HSPACES = patterns.compile(f"[{HSPACE}]*")
 
 
 def _shares_line(doc: Document, span: tuple[int, int], index: int) -> bool:
@@ -217,17 +218,17 @@ def repeated_block(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
 
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 #: A quotation inside a paragraph: straight or curly double quotes.
-_QUOTATION = regex.compile(r"[\"\u201c]([^\"\u201c\u201d]{20,})[\"\u201d]")
+_QUOTATION = patterns.compile(r"[\"\u201c]([^\"\u201c\u201d]{20,})[\"\u201d]")
 #: Word tokens, split at case changes so that glued text (`dikontrolJakarta`,
 #: `MTMimika`) tokenises like spaced text.
-_TOKEN = regex.compile(r"\p{Lu}?[\p{Ll}\p{M}]+|\p{Lu}+(?![\p{Ll}\p{M}])|\d+|[^\W\d_]+")
+_TOKEN = patterns.compile(r"\p{Lu}?[\p{Ll}\p{M}]+|\p{Lu}+(?![\p{Ll}\p{M}])|\d+|[^\W\d_]+")
 #: A photo caption ends with a credit such as `(ANTARA/HO-Disney)`.
-_CAPTION_CREDIT = regex.compile(
+_CAPTION_CREDIT = patterns.compile(
     r"\([^()]{0,60}/[^()]{1,60}\)\s*$|\((?:foto|dok)\b[^()]*\)\s*$", regex.I
 )
 
 
-_LIST_MARKER = regex.compile(r"(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s")
+_LIST_MARKER = patterns.compile(r"(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s")
 
 
 def _list_marker(key: str) -> str | None:
@@ -283,7 +284,7 @@ def _paragraph_similarity(doc: Document, i: int, j: int, cutoff: float = 0) -> t
 
 #: Datelines.  Group ``city`` is absent when the city precedes the match
 #: (ANTARA: `Jakarta (ANTARA) -`); the city is then found by `_city_start`.
-_DATELINE = regex.compile(
+_DATELINE = patterns.compile(
     r"\((?:ANTARA|Antara)(?:\s+News)?\)\s*[-\u2013\u2014]"
     r"|(?P<city>(?<![\p{L}\d])\p{Lu}{2,}(?:\s\p{Lu}{2,}){0,2}),\s*"
     r"(?:KOMPAS\.com|Kompas\.com|KONTAN\.CO\.ID|Bisnis\.com)\s*[-\u2013\u2014,]"

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import regex
 
+from newslint import patterns
 from newslint.diagnostics import Diagnostic, Edit, Fix
 from newslint.document import Document
 from newslint.registry import Rule, rule
@@ -27,10 +28,10 @@ _CONT = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
-_MOJIBAKE_HINT = regex.compile(f"[\u00c2-\u00f4][{_CONT}]")
+_MOJIBAKE_HINT = patterns.compile(f"[\u00c2-\u00f4][{_CONT}]")
 #: Tokens are split on ASCII white space only: U+0085 and U+00A0 are bytes of
 #: the mojibake itself.
-_ASCII_TOKEN = regex.compile(r"[^ \t\r\n]+")
+_ASCII_TOKEN = patterns.compile(r"[^ \t\r\n]+")
 
 
 def _mojibake_tokens(doc: Document) -> list[tuple[int, int, str]]:
@@ -123,7 +124,7 @@ def _short(s: str, n: int = 30) -> str:
 
 # -- TXT004 HTML entities ---------------------------------------------------------
 
-_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_ENTITY = patterns.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".mkd")
 _SPACES_FOR = {"\u00a0": " ", "\u2007": " ", "\u202f": " "}
 
@@ -192,11 +193,11 @@ _INLINE_TAGS = (
     "a|abbr|b|cite|em|font|i|iframe|img|s|script|small|span|strong|style|sub|sup|u|"
     "noscript|picture|source|video|audio|mark|ins|del"
 )
-_TAG = regex.compile(
+_TAG = patterns.compile(
     rf"<!--.*?-->|</?(?P<name>{_BLOCK_TAGS}|{_INLINE_TAGS})(?:\s+[^<>]*?)?\s*/?>",
     regex.I | regex.S,
 )
-_BLOCK = regex.compile(rf"(?:{_BLOCK_TAGS})", regex.I)
+_BLOCK = patterns.compile(rf"(?:{_BLOCK_TAGS})", regex.I)
 
 
 @rule("TXT005", "html-tag", severity="warning", fix="safe")
@@ -263,12 +264,12 @@ _ALWAYS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b\u2060\ufeff"
 #: Joiners and direction marks: needed in emoji sequences and in Arabic or
 #: Indic script, junk between Latin letters, digits, punctuation or spaces.
 _CONTEXTUAL = "\u200c\u200d\u200e\u200f"
-_INVISIBLE = regex.compile(f"[{_ALWAYS}{_CONTEXTUAL}]+")
+_INVISIBLE = patterns.compile(f"[{_ALWAYS}{_CONTEXTUAL}]+")
 #: The same class for the standard ``re`` module, whose search over a plain
 #: character class is several times faster: most texts have none of them.
 _ANY_INVISIBLE = re.compile(f"[{_ALWAYS}{_CONTEXTUAL}]")
 _SPACE_LIKE = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
-_LATIN_CONTEXT = regex.compile(r"[\p{Script=Latin}\p{N}\p{P}\s]")
+_LATIN_CONTEXT = patterns.compile(r"[\p{Script=Latin}\p{N}\p{P}\s]")
 
 
 def _is_invisible(c: str) -> bool:
@@ -333,17 +334,17 @@ def invisible_character(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
 
 # -- TXT008 sentences glued without a space ----------------------------------------
 
-_GLUED = regex.compile(
+_GLUED = patterns.compile(
     r"(?<=[\p{L}\d)\]%])(?P<stop>[.!?]+|\u2026)(?P<close>[\"\u201d\u2019)]*)"
     r"(?=[\"\u201c\u2018(]?\p{Lu}\p{Ll})"
 )
-_DOTTED = regex.compile(r"(?:\p{L}{1,4}\.)+\p{L}{0,4}")
+_DOTTED = patterns.compile(r"(?:\p{L}{1,4}\.)+\p{L}{0,4}")
 #: A capitalised word after the dot that makes a domain, not a sentence.
 _DOMAIN_PARTS = frozenset("com co id net org go info biz io tv news ac or web my sg uk".split())
 #: Parts of Indonesian court case numbers (`PN Jkt.Pst`, `Pdt.Sus`).
 _CASE_NUMBER_PARTS = frozenset("jkt pdt pid sus".split())
-_LAST_WORD = regex.compile(r"\p{L}+$")
-_NEXT_WORD = regex.compile(r"[\"\u201c\u2018(]?(\p{L}+)")
+_LAST_WORD = patterns.compile(r"\p{L}+$")
+_NEXT_WORD = patterns.compile(r"[\"\u201c\u2018(]?(\p{L}+)")
 
 
 def _glue_exempt(text: str, stop: int, after: int) -> bool:

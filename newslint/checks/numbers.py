@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 import regex
 
+from newslint import patterns
 from newslint.checks._numtokens import (
     COORD,
     COUNT_NOUNS,
@@ -47,14 +48,14 @@ UNSAFE = Applicability.UNSAFE
 _SHAPES = {
     # locale: (foreign_multi, foreign_mixed, foreign_single, own_malformed)
     "id": (
-        regex.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"),  # 1,234,567 / 1,234,567.5
-        regex.compile(r"\d{1,3},\d{3}\.\d+"),  # 1,234.5
-        regex.compile(r"\d{1,3},\d{3}"),  # 4,044
+        patterns.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"),  # 1,234,567 / 1,234,567.5
+        patterns.compile(r"\d{1,3},\d{3}\.\d+"),  # 1,234.5
+        patterns.compile(r"\d{1,3},\d{3}"),  # 4,044
     ),
     "en": (
-        regex.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"),
-        regex.compile(r"\d{1,3}\.\d{3},\d+"),
-        regex.compile(r"\d{1,3}\.\d{3}"),
+        patterns.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"),
+        patterns.compile(r"\d{1,3}\.\d{3},\d+"),
+        patterns.compile(r"\d{1,3}\.\d{3}"),
     ),
 }
 _SEP = {"id": (".", ","), "en": (",", ".")}  # (thousands, decimal)
@@ -80,7 +81,7 @@ def _counts(doc: Document, t: NumToken) -> bool:
     return _char_after(doc.text, t.end).islower()
 
 
-_SPACES = regex.compile(r"[ \u00a0]*")
+_SPACES = patterns.compile(r"[ \u00a0]*")
 
 
 def _char_after(text: str, at: int) -> str:
@@ -89,7 +90,7 @@ def _char_after(text: str, at: int) -> str:
     return text[i : i + 1]
 
 
-_LIST = regex.compile(r",\s*\d|\s+(?:dan|atau|and|or)\s+\d")
+_LIST = patterns.compile(r",\s*\d|\s+(?:dan|atau|and|or)\s+\d")
 
 
 def _is_list(t: NumToken) -> bool:
@@ -189,7 +190,7 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
                 )
 
 
-_SEPARATOR = regex.compile(r"[.,]")
+_SEPARATOR = patterns.compile(r"[.,]")
 
 
 def _decimals(num: str) -> str:
@@ -207,8 +208,8 @@ def _group(digits: str, locale: str) -> str:
 
 # -- NUM002 ------------------------------------------------------------------------
 
-_ID_DECIMAL_POINT = regex.compile(r"\d+\.(?:\d{1,2}|\d{4,})")
-_EN_DECIMAL_COMMA = regex.compile(r"\d+,(?:\d{1,2}|\d{4,})")
+_ID_DECIMAL_POINT = patterns.compile(r"\d+\.(?:\d{1,2}|\d{4,})")
+_EN_DECIMAL_COMMA = patterns.compile(r"\d+,(?:\d{1,2}|\d{4,})")
 _MAGNITUDE_HEADS = frozenset("magnitudo m sr".split())
 
 
@@ -279,11 +280,11 @@ def decimal_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
 
 # -- NUM003 ------------------------------------------------------------------------
 
-_ID_GROUPED = regex.compile(r"\d{1,3}(?:\.\d+)+(?:,\d+)?")
-_EN_GROUPED = regex.compile(r"\d{1,3}(?:,\d+)+(?:\.\d+)?")
-_ID_WELL = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-_EN_WELL = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_LAKH = regex.compile(r"\d{1,2}(?:,\d{2})*,\d{3}(?:\.\d+)?")
+_ID_GROUPED = patterns.compile(r"\d{1,3}(?:\.\d+)+(?:,\d+)?")
+_EN_GROUPED = patterns.compile(r"\d{1,3}(?:,\d+)+(?:\.\d+)?")
+_ID_WELL = patterns.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_EN_WELL = patterns.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_LAKH = patterns.compile(r"\d{1,2}(?:,\d{2})*,\d{3}(?:\.\d+)?")
 
 
 @rule("NUM003", "malformed-grouping", severity="error")
@@ -343,7 +344,7 @@ def malformed_grouping(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
 
 # -- NUM004 ------------------------------------------------------------------------
 
-_YEAR = {"id": regex.compile(r"[12]\.\d{3}"), "en": regex.compile(r"[12],\d{3}")}
+_YEAR = {"id": patterns.compile(r"[12]\.\d{3}"), "en": patterns.compile(r"[12],\d{3}")}
 
 
 @rule("NUM004", "year-with-separator", severity="error", fix="safe")
@@ -393,7 +394,7 @@ def year_with_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
 
 # -- NUM005 ------------------------------------------------------------------------
 
-_UPPER_CONTEXT = regex.compile(r"[^\W\d_]{2,}")
+_UPPER_CONTEXT = patterns.compile(r"[^\W\d_]{2,}")
 
 
 def _shouting(doc: Document, start: int, end: int) -> bool:
@@ -554,7 +555,7 @@ rupiah_spacing.validate_options = _validate({"rp-space": ("none", "space")})  # 
 # -- NUM007 (opt-in) -----------------------------------------------------------------
 
 _PERCENT_WORD = {"id": "persen", "en": "percent"}
-_PERCENT_AFTER = regex.compile(r"[ \u00a0]+(?:persen|percent)\b", regex.I)
+_PERCENT_AFTER = patterns.compile(r"[ \u00a0]+(?:persen|percent)\b", regex.I)
 
 
 @rule(
@@ -712,7 +713,7 @@ def spell_out_small_numbers(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         )
 
 
-_SENTENCE_END = regex.compile(r"[!?\n]|\.(?!\d)")
+_SENTENCE_END = patterns.compile(r"[!?\n]|\.(?!\d)")
 
 
 def _sentence(text: str, at: int) -> tuple[int, int]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
+from newslint import patterns
 from newslint.checks.hygiene import _in_mojibake
 from newslint.diagnostics import Diagnostic, Edit, Fix
 from newslint.document import HSPACE, Document
@@ -91,7 +90,7 @@ def final_newline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         )
 
 
-_NBSP = regex.compile(r"[\u00a0\u2007\u202f]+")
+_NBSP = patterns.compile(r"[\u00a0\u2007\u202f]+")
 
 
 @rule("TXT007", "non-breaking-space", severity="info", fix="safe")
@@ -135,7 +134,7 @@ def non_breaking_space(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             )
 
 
-_SPACE_RUN = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_SPACE_RUN = patterns.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 
 
 @rule("TXT009", "multiple-spaces", severity="info", fix="safe")
