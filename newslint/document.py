@@ -341,7 +341,9 @@ def _strip(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-_SENT_END = regex.compile(r"(?<![.!?\u2026])([.!?\u2026]++)[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[\p{Lu}\d])")
+_SENT_END = regex.compile(
+    r"(?<![.!?\u2026])([.!?\u2026]++)[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[\p{Lu}\d])"
+)
 
 #: Words that a full stop follows without ending the sentence (casefolded).
 _ABBREVIATIONS = frozenset(

@@ -155,7 +155,9 @@ def _apply_options(registry: Registry, s: Settings) -> dict[str, Rule]:
         for key, value in values.items():
             if key not in r.options:
                 known = ", ".join(sorted(r.options)) or "none"
-                raise ConfigError(f"{where}: rule {r.code} has no option {key!r} (options: {known})")
+                raise ConfigError(
+                    f"{where}: rule {r.code} has no option {key!r} (options: {known})"
+                )
             default = r.options[key]
             if default is not None and type(value) is not type(default):
                 raise ConfigError(
@@ -242,9 +244,7 @@ def _open_report(path: Path) -> IO[str]:
 
 
 def _make_formatter(opts: CheckOptions, session: Session, stream: IO[str]):
-    color = (
-        stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-    )
+    color = stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
     kw = {
         "color": color,
         "show_fixes": opts.show_fixes,

@@ -1,6 +1,7 @@
 """The README's rule table is generated; keep it in sync with the registry."""
 
 from conftest import ROOT
+
 from newslint.cli import rules_markdown
 from newslint.registry import load_registry
 
