@@ -554,7 +554,7 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
         return EXIT_ERROR
 
     selected = {r.code for r in session.linter.rules}
-    crossdup = CROSSDUP_CODE in selected
+    crossdup = CROSSDUP_CODE in selected and _crossdup_available(opts, err)
     linter = session.linter
     ignore = []
     for i in inputs:
@@ -678,3 +678,23 @@ def _formatter(runner: Any, opts: Any, session: Any, stream: IO[str]) -> Any:
 
 class _Stop(Exception):
     """--strict met a record it cannot parse."""
+
+
+def _crossdup_available(opts, err: IO[str]) -> bool:
+    """DUP101 needs the ``corpus`` extra.  Named by its code, a missing extra
+    is an error; reached through ``--select DUP`` it is a warning and the rest
+    of the DUP family still runs."""
+    try:
+        import datasketch  # noqa: F401
+    except ImportError:
+        named = any(
+            c.strip().upper() == CROSSDUP_CODE for c in [*(opts.select or ()), *opts.extend_select]
+        )
+        message = (
+            "DUP101 (near-duplicate-article) needs the corpus extra: pip install 'newslint[corpus]'"
+        )
+        if named:
+            raise UsageError(message) from None
+        err.write(f"newslint: warning: {message}; skipped\n")
+        return False
+    return True

@@ -33,12 +33,13 @@ _WORD = regex.compile(r"\w+")
 _TEMPLATE: Any = None
 
 
-@rule("DUP101", "near-duplicate-article", severity="warning", default=False)
+@rule("DUP101", "near-duplicate-article", severity="warning", default=False, by_prefix=True)
 def check_near_duplicate_article(doc, rule) -> Iterator[Any]:
     """An article that is a near-copy of an earlier article in the corpus.
 
     ## What it does
-    In corpus mode (`newslint check corpus.jsonl --extend-select DUP101`), compares each
+    In corpus mode (`newslint check corpus.jsonl --select DUP`, or
+    `--extend-select DUP101` next to the defaults), compares each
     article with every earlier one by MinHash over word 5-grams and reports an
     article whose estimated similarity to an earlier one is at least 0.8,
     naming the first copy. It needs the `corpus` extra

@@ -58,6 +58,9 @@ class Rule:
     default: bool = True
     options: dict[str, Any] = field(default_factory=dict)
     origin: str = "builtin"
+    #: An off-by-default rule that a family prefix may turn on (a costly,
+    #: corpus-only check such as DUP101), unlike a house-style choice.
+    by_prefix: bool = False
 
     def applies_to(self, language: str) -> bool:
         return self.languages is None or language in self.languages
@@ -99,6 +102,7 @@ def rule(
     fix: str | None = None,
     default: bool = True,
     options: dict[str, Any] | None = None,
+    by_prefix: bool = False,
 ) -> Callable[[CheckFn], CheckFn]:
     """Declare a check function as a rule; its docstring is the rule's doc
     (first line: the summary; then *What it does / Why it matters / Example /
@@ -117,6 +121,7 @@ def rule(
             fix=Applicability(fix) if fix else None,
             default=default,
             options=dict(options or {}),
+            by_prefix=by_prefix,
         )
         return func
 
@@ -252,9 +257,12 @@ class Registry:
 def _enables(selector: str, r: Rule) -> bool:
     """An off-by-default rule (a house-style choice) is enabled by its own code,
     its pack or plugin (``pack:spelling-id``) or ``ALL``, never by a family
-    prefix: ``--select NUM`` stays house-neutral."""
+    prefix: ``--select NUM`` stays house-neutral.  A rule marked ``by_prefix``
+    (off only because it is costly, e.g. DUP101) does follow its family."""
     sel = selector.strip().upper()
-    return r.default or sel in (r.code, "ALL", r.origin.upper())
+    if r.default or sel in (r.code, "ALL", r.origin.upper()):
+        return True
+    return r.by_prefix and ":" not in sel and r.code.startswith(sel)
 
 
 def _code_key(code: str) -> tuple[str, int, str]:
