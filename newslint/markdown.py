@@ -27,17 +27,18 @@ from dataclasses import dataclass, field
 
 import regex
 
+from newslint import patterns
 from newslint.diagnostics import Diagnostic, Fix
 from newslint.document import Document, Span
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".mkd")
 
-_FRONT = regex.compile(r"\A(?:(---)|(\+\+\+))[ \t]*\r?\n")
-_FENCE = regex.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
-_LIST_ITEM = regex.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
-_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
-_DIRECTIVE_COMMENT = regex.compile(r"<!--\s*newslint\s*:.*?-->", regex.DOTALL | regex.IGNORECASE)
-_INLINE = regex.compile(
+_FRONT = patterns.compile(r"\A(?:(---)|(\+\+\+))[ \t]*\r?\n")
+_FENCE = patterns.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_LIST_ITEM = patterns.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+_COMMENT = patterns.compile(r"<!--.*?-->", regex.DOTALL)
+_DIRECTIVE_COMMENT = patterns.compile(r"<!--\s*newslint\s*:.*?-->", regex.DOTALL | regex.IGNORECASE)
+_INLINE = patterns.compile(
     r"""
       (?P<code>(?<!`)(`+)(?!`).+?(?<!`)\2(?!`))          # inline code
     | \]\((?P<dest>[^)\s]*(?:\s+"[^"\n]*")?)\)            # link destination
@@ -51,7 +52,7 @@ _INLINE = regex.compile(
 )
 #: A paragraph that is only a read-also label plus one or more Markdown links.
 _LINK = r"\[[^\]\n]+\]\([^)\n]+\)"
-READ_ALSO_LINK = regex.compile(
+READ_ALSO_LINK = patterns.compile(
     rf"""(?ix)
     [*_]{{0,2}}
     (?:
@@ -203,10 +204,10 @@ def _markdown(doc: Document) -> Markup:
     return out
 
 
-_PROSE_WORD = regex.compile(r"\p{L}{2,}")
-_NOT_NEWLINE = regex.compile(r"[^\r\n]")
+_PROSE_WORD = patterns.compile(r"\p{L}{2,}")
+_NOT_NEWLINE = patterns.compile(r"[^\r\n]")
 _CODE_SYMBOLS = frozenset("{}[]<>=;_\\|$#@*&^~`")
-_SENTENCE_END = regex.compile(r"[\p{L}\p{N})][.!?][\"”’)]?(?:\s|$)")
+_SENTENCE_END = patterns.compile(r"[\p{L}\p{N})][.!?][\"”’)]?(?:\s|$)")
 
 
 def _looks_like_prose(block: str) -> bool:

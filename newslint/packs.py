@@ -43,6 +43,7 @@ from typing import Any
 
 import regex
 
+from newslint import patterns
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from newslint.document import HSPACE, Document, Span
 from newslint.errors import ConfigError, RuleError
@@ -91,7 +92,7 @@ PLACEHOLDERS = {"match", "replacement"}
 _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{N}_@#/.\-])"
 _WORD_EDGE_AFTER = r"(?![\p{L}\p{N}_@/\-]|\.[\p{L}\p{N}])"
 _QUOTES = '"“”'
-_SENTENCE_END = regex.compile(r"[.!?:;]['\"”’)]*\s*$|^\s*$")
+_SENTENCE_END = patterns.compile(r"[.!?:;]['\"”’)]*\s*$|^\s*$")
 
 
 @dataclass(frozen=True)
@@ -459,16 +460,16 @@ def _parse_yaml(path: Path, raw: str, verify: bool) -> Any:
         raise _fail(path, "", f"invalid YAML{at}: {problem}") from None
 
 
-# The built-in packs' parsed YAML is kept as JSON in ``__pycache__`` next to
-# them, as Python keeps bytecode: loading it skips importing PyYAML (about a
-# tenth of start-up).  It is written only where bytecode would be
-# (``sys.dont_write_bytecode`` off, folder writable), used only when it
-# records the CRC-32 of the very text of the pack, and only for data that
-# JSON carries exactly; anything else falls back to the YAML.
+# The built-in packs' parsed YAML ships as JSON in ``rules/parsed/`` (kept
+# current by tests/test_pack_prefilter.py, refreshed by any run where Python
+# would write bytecode): loading it skips importing PyYAML (about a tenth of
+# start-up).  It is used only when it records the CRC-32 of the very text of
+# the pack, and only for data that JSON carries exactly; anything else falls
+# back to the YAML.
 
 
 def _parsed_path(path: Path) -> Path:
-    return path.parent / "__pycache__" / f"{path.name}.json"
+    return path.parent / "parsed" / f"{path.stem}.json"
 
 
 def _read_parsed(path: Path, raw: str) -> Any:

@@ -56,18 +56,24 @@ def default_timeout() -> float | None:
 class TimedPattern:
     """A compiled ``regex`` pattern whose calls pass ``timeout=`` by default."""
 
-    __slots__ = ("_pattern", "timeout")
+    __slots__ = ("_pattern", "_source", "timeout")
 
-    def __init__(self, pattern: Any, timeout: float | None) -> None:
-        self._pattern = pattern
+    def __init__(self, source: tuple[str, int], timeout: float | None) -> None:
+        self._source = source  # compiled on first use: start-up stays fast
         self.timeout = timeout
 
     def __getattr__(self, name: str) -> Any:
+        if name == "_pattern":  # first use: compile now
+            self._pattern = regex.compile(*self._source)
+            return self._pattern
         # Everything but the matching calls (pattern, flags, groups…).
         return getattr(self._pattern, name)
 
+    def __reduce__(self) -> Any:
+        return (TimedPattern, (self._source, self.timeout))
+
     def __repr__(self) -> str:
-        return f"TimedPattern({self._pattern.pattern!r}, timeout={self.timeout})"
+        return f"TimedPattern({self._source[0]!r}, timeout={self.timeout})"
 
 
 #: Extra seconds allowed per character of input: a linear scan of a 50 MB
@@ -96,7 +102,9 @@ for _name in _CALLS:
 
 
 def compile(pattern: str, flags: int = 0, *, timeout: float | None = -1.0) -> TimedPattern:  # noqa: A001
-    """Compile ``pattern`` with ``regex``; calls run under ``timeout`` seconds
-    (default: :func:`default_timeout`; ``None``: no limit)."""
+    """``pattern`` for ``regex``, compiled on first use; calls run under
+    ``timeout`` seconds (default: :func:`default_timeout`; ``None``: no
+    limit).  Every built-in pattern is compiled by the test suite, so a typo
+    cannot wait for a user to find it."""
     limit = default_timeout() if timeout == -1.0 else timeout
-    return TimedPattern(regex.compile(pattern, flags), limit)
+    return TimedPattern((pattern, flags), limit)

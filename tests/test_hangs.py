@@ -208,3 +208,20 @@ def test_builtin_check_patterns_have_a_time_limit():
         if isinstance(value, plain)
     ]
     assert not untimed, f"patterns without a time limit: {untimed}"
+
+
+def test_every_builtin_pattern_compiles():
+    """Patterns compile on first use (start-up); the suite compiles them all."""
+    import pkgutil
+
+    import newslint.checks
+    from newslint.patterns import TimedPattern
+
+    names = [f"newslint.checks.{m.name}" for m in pkgutil.iter_modules(newslint.checks.__path__)]
+    found = 0
+    for name in names:
+        for value in vars(importlib.import_module(name)).values():
+            if isinstance(value, TimedPattern):
+                assert value._pattern.pattern == value._source[0]
+                found += 1
+    assert found > 40

@@ -129,8 +129,8 @@ def _fresh_load(path: Path):
 
 
 def test_builtin_pack_parse_cache_round_trips(tmp_path, monkeypatch):
-    """The parsed YAML kept in __pycache__ gives the very same rules, is
-    ignored once the pack changes, and is not written when bytecode is not."""
+    """The parsed YAML kept in parsed/ gives the very same rules, is ignored
+    once the pack changes, and is not written when bytecode is not."""
     import sys
 
     from newslint import packs
@@ -138,7 +138,7 @@ def test_builtin_pack_parse_cache_round_trips(tmp_path, monkeypatch):
     src = next(p for p in pack_files(builtin_pack_dir()) if p.stem == "boilerplate")
     path = tmp_path / src.name
     path.write_text(src.read_text("utf-8"), encoding="utf-8")
-    cache = tmp_path / "__pycache__" / f"{src.name}.json"
+    cache = tmp_path / "parsed" / f"{src.stem}.json"
 
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     first = _fresh_load(path)
@@ -165,3 +165,19 @@ def test_user_packs_are_never_read_from_the_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(packs, "_read_parsed", lambda *a: pytest.fail("cache read"))
     monkeypatch.setattr(packs, "_write_parsed", lambda *a: pytest.fail("cache written"))
     assert [r.code for r in load_pack(path).rules] == ["HS001"]
+
+
+def test_shipped_parsed_packs_are_current():
+    """rules/parsed/*.json (read at start-up instead of the YAML) records the
+    CRC of each pack and the very data the YAML parses to."""
+    import json
+
+    import yaml
+
+    from newslint import packs
+
+    for src in pack_files(builtin_pack_dir()):
+        raw = src.read_text(encoding="utf-8")
+        shipped = json.loads(packs._parsed_path(src).read_text(encoding="utf-8"))
+        assert shipped["crc32"] == packs._crc(raw), f"{src.name}: regenerate rules/parsed/"
+        assert shipped["data"] == yaml.safe_load(raw), f"{src.name}: regenerate rules/parsed/"
