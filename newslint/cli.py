@@ -79,20 +79,6 @@ def _registry(rules: tuple[str, ...]):
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--field", default="text", show_default=True, help="Record field holding the text.")
-@click.option("--id-field", metavar="NAME", help="Record field naming a record in findings.")
-@click.option(
-    "--input-format",
-    type=click.Choice(["jsonl", "csv"]),
-    help="Read records in this format (for stdin or an unusual suffix).",
-)
-@click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count)."
-)
-@click.option("--strict", is_flag=True, help="Stop with exit 2 at a record that cannot be parsed.")
-@click.option(
-    "--changes", metavar="FILE", help="With --fix on records: write what was removed (JSONL)."
-)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (stdin: print fixed text).")
 @click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may delete prose.")
@@ -154,6 +140,20 @@ def _registry(rules: tuple[str, ...]):
 @click.option("--stdin-filename", metavar="NAME", help="Name to report for text read from stdin.")
 @click.option(
     "--force-exclude", is_flag=True, help="Apply `exclude` even to paths named explicitly."
+)
+@click.option("--field", default="text", show_default=True, help="Record field holding the text.")
+@click.option("--id-field", metavar="NAME", help="Record field naming a record in findings.")
+@click.option(
+    "--input-format",
+    type=click.Choice(["jsonl", "csv"]),
+    help="Read records in this format (for stdin or an unusual suffix).",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count)."
+)
+@click.option("--strict", is_flag=True, help="Stop with exit 2 at a record that cannot be parsed.")
+@click.option(
+    "--changes", metavar="FILE", help="With --fix on records: write what was removed (JSONL)."
 )
 @_RULES_OPTION
 def check(paths, field, select, extend_select, ignore, rules, **options) -> None:
