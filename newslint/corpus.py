@@ -497,6 +497,10 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
         inputs = resolve_inputs(list(opts.paths), opts.input_format)
         if opts.diff:
             raise UsageError("--diff is not supported for record corpora; use --fix -o FILE")
+        if getattr(opts, "baseline", None) is not None:
+            raise UsageError(
+                "--baseline is not supported for record corpora yet; lint the corpus as it is"
+            )
         output_file = str(opts.output_file) if opts.output_file is not None else None
         if opts.fix and not output_file:
             if any(i.path == "-" for i in inputs):

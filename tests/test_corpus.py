@@ -301,3 +301,12 @@ def test_spawned_workers_give_the_same_result(sample, tmp_path, monkeypatch):
     r1 = run(sample, fix=True, output_file=str(c1), jobs=1, output_format="json")
     r2 = run(sample, fix=True, output_file=str(c2), jobs=2, output_format="json")
     assert r1 == r2 and c1.read_bytes() == c2.read_bytes()
+
+
+def test_baseline_on_a_corpus_is_a_clear_usage_error(cli, tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"text": "Isi berita."}\n', encoding="utf-8")
+    r = cli("check", "--isolated", "--baseline", str(tmp_path / "b.json"), str(p))
+    assert r.exit_code == 2
+    assert "--baseline is not supported for record corpora" in r.stderr
+    assert not (tmp_path / "b.json").exists()
