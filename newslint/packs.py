@@ -142,10 +142,12 @@ def _candidate_units(doc: Document, units: list[Span], requires: tuple[str, ...]
     folded = doc.casefolded
     if len(folded) != len(doc.text):
         return units
+    firsts = [(lit, folded.find(lit)) for lit in requires]
+    if all(i == -1 for _, i in firsts):
+        return []  # the common case: no unit to search
     starts = [u.start for u in units]
     keep: set[int] = set()
-    for lit in requires:
-        i = folded.find(lit)
+    for lit, i in firsts:
         while i != -1:
             k = bisect_right(starts, i) - 1
             if k >= 0 and i + len(lit) <= units[k].end:

@@ -8,7 +8,7 @@ sentence), the fix is unsafe.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -16,7 +16,7 @@ import regex
 
 from newslint import patterns
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
-from newslint.document import Document
+from newslint.document import Document, Span
 from newslint.registry import Rule, rule
 
 # A copyright notice: a mark, then an optional year, a holder of up to six
@@ -129,13 +129,53 @@ _READ_ALSO = patterns.compile(
 
 #: Every read-also label (BP002, BP003) ends with one of these words and a
 #: colon; matched in the case-folded text (where ``ſ`` and the Kelvin sign
-#: are already ``s`` and ``k``), it tells in one pass whether any paragraph
-#: can hold one.
+#: are already ``s`` and ``k``), it tells which paragraphs can hold one.
+#: ``_read_also_hints`` finds the same spans faster (tested to agree).
 _READ_ALSO_HINT = re.compile(r"(?:juga|pula|also|more|related)[ \t]*:")
 
 
-def _may_read_also(doc: Document) -> bool:
-    return _READ_ALSO_HINT.search(doc.casefolded) is not None
+_READ_ALSO_WORDS = ("juga", "pula", "also", "more", "related")
+
+
+def _read_also_hints(folded: str) -> list[tuple[int, int]]:
+    """The spans ``_READ_ALSO_HINT.finditer(folded)`` gives, found by looking
+    behind each colon (a text has few) for white space and one of the words:
+    30x faster than letting ``re`` try the alternation at every position."""
+    out = []
+    i = folded.find(":")
+    while i != -1:
+        j = i
+        while j > 0 and folded[j - 1] in " \t":
+            j -= 1
+        for w in _READ_ALSO_WORDS:  # none is a suffix of another
+            if folded.endswith(w, 0, j):
+                out.append((j - len(w), i + 1))
+                break
+        i = folded.find(":", i + 1)
+    return out
+
+
+def _read_also_paragraphs(doc: Document) -> list[Span]:
+    """The paragraphs that can hold a read-also label: those holding a hint
+    in the case-folded text, every paragraph when case folding moved offsets
+    (``ß`` → ``ss``), none when there is no hint.  Cached for BP002/BP003."""
+    cached = doc.__dict__.get("_bp_read_also_paragraphs")
+    if cached is None:
+        folded = doc.casefolded
+        hints = _read_also_hints(folded)
+        if not hints:
+            cached = []
+        elif len(folded) != len(doc.text):
+            cached = doc.paragraphs
+        else:  # hints are sorted and disjoint: the first one starting in p decides
+            starts = [s for s, _ in hints]
+            cached = []
+            for p in doc.paragraphs:
+                k = bisect_left(starts, p.start)
+                if k < len(hints) and hints[k][1] <= p.end:
+                    cached.append(p)
+        doc.__dict__["_bp_read_also_paragraphs"] = cached
+    return cached
 
 
 #: A read-also headline longer than this has probably swallowed body text.
@@ -173,10 +213,8 @@ def read_also_line(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     headline can be, the headline has probably run into body text; the
     finding is still reported but its fix is unsafe.
     """
-    if not _may_read_also(doc):
-        return
     text = doc.text
-    for p in doc.paragraphs:
+    for p in _read_also_paragraphs(doc):
         m = _READ_ALSO.match(text, p.start, p.end)
         if not m:
             continue
@@ -311,9 +349,7 @@ def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     when it cannot be guessed the finding has no fix.
     """
     text = doc.text
-    if not _may_read_also(doc):
-        return
-    for p in doc.paragraphs:
+    for p in _read_also_paragraphs(doc):
         lead = _READ_ALSO.match(text, p.start, p.end)
         for m in _READ_ALSO_ANY.finditer(text, p.start, p.end):
             if lead is not None and m.start() < lead.end():  # starts the paragraph: BP002

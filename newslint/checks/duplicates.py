@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 from zlib import crc32
 
@@ -246,6 +247,8 @@ def _words(key: str) -> int:
 
 def _quotation_core(text: str) -> str | None:
     """The quoted words of a paragraph that is mostly a quotation, else None."""
+    if '"' not in text and "\u201c" not in text:
+        return None  # no opening quote: spare the regex call (most paragraphs)
     best = max((m.group(1) for m in _QUOTATION.finditer(text)), key=len, default=None)
     if best is None or len(best) * 2 < len(text):
         return None
@@ -365,6 +368,12 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
         return None
     n = 4
     pw = [t[2] for t in pre]
+    # A covered word is a body token, hence a substring of the case-folded
+    # body (casefold maps character by character): a cheap upper bound on the
+    # coverage, before tokenising the whole body.
+    folded = text[m.end() :].casefold()
+    if sum(w in folded for w in pw) / len(pw) < 0.8:
+        return None
     # The body's words (offsets only later, for the two that are needed), and
     # where each of the pull-quote's 4-grams first occurs in them.
     words = [w.casefold() for w in _TOKEN.findall(text, m.end())]
@@ -392,8 +401,9 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     while start > p0.start and text[start - 1] in _QUOTE_CHARS + ".\u2026":
         start -= 1
     last_hit = max(last_hit, first_hit)
-    body = _tokens(text, m.end(), len(text))
-    return PullQuote(start, city_at, (body[first_hit][0], body[last_hit][1]), cov, exact)
+    # Only the copy's tokens are needed (`words` are the same matches, in order).
+    body = list(islice(_TOKEN.finditer(text, m.end()), first_hit, last_hit + 1))
+    return PullQuote(start, city_at, (body[0].start(), body[-1].end()), cov, exact)
 
 
 @rule(
@@ -716,7 +726,7 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         keys.append(key)
         core = _core(doc, i)
         hashes = set(_sketch(key)) | (set(_sketch(core)) if core else set())
-        caption = bool(_CAPTION_CREDIT.search(raw))
+        caption: bool | None = None  # searched for on the first candidate only
         best: tuple[float, int, bool] | None = None
         tried: set[int] = set()
         for h in hashes:
@@ -727,6 +737,8 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
                 other = keys[j]
                 if other is None or other == key:
                     continue
+                if caption is None:
+                    caption = bool(_CAPTION_CREDIT.search(raw))
                 if caption and _CAPTION_CREDIT.search(text[paras[j].start : paras[j].end]):
                     continue
                 if _list_marker(other) != _list_marker(key):
