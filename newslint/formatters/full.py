@@ -30,7 +30,9 @@ _COLORS = {"error": "1;31", "warning": "1;33", "info": "1;36"}
 
 
 def _width(s: str) -> int:
-    if s.isascii():  # every ASCII character is one column wide (fast path)
+    # Fast path: no combining character lies below U+0300 and no wide or
+    # full-width one below U+1100, so such text is one column per character.
+    if s.isascii() or max(s) < "\u0300":
         return len(s)
     return sum(
         0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
