@@ -152,3 +152,31 @@ def _compiled(p) -> bool:
     except AttributeError:
         return False
     return True
+
+
+def test_cli_exit_code_constant_matches_the_runner():
+    from newslint import cli, runner
+
+    assert cli.EXIT_ERROR == runner.EXIT_ERROR
+
+
+def test_cli_path_options_are_paths(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from newslint import cli, runner
+
+    seen = {}
+
+    def fake(opts):
+        seen.update(output_file=opts.output_file, config=opts.config, baseline=opts.baseline)
+        return 0
+
+    monkeypatch.setattr(runner, "run_check", fake)
+    cfg = tmp_path / "newslint.toml"
+    cfg.write_text("")
+    args = ["check", "x.txt", "-o", "r.txt", "--config", str(cfg), "--baseline", "b.json"]
+    CliRunner().invoke(cli.cli, args)
+    assert seen == {"output_file": Path("r.txt"), "config": cfg, "baseline": Path("b.json")}
+    assert all(type(v) is type(cfg) for v in seen.values())
