@@ -8,6 +8,8 @@ shown, so checks never have to think about them.
 from __future__ import annotations
 
 from enum import Enum
+from operator import attrgetter
+from typing import Any
 
 
 class Severity(str, Enum):
@@ -29,20 +31,54 @@ class Applicability(str, Enum):
     UNSAFE = "unsafe"
 
 
-def _frozen(self: object, name: str, value: object = None) -> None:
+def _frozen(self: object, name: str, *value: object) -> None:
     from dataclasses import FrozenInstanceError
 
-    raise FrozenInstanceError(f"cannot assign to field {name!r}")
+    what = "assign to" if value else "delete"
+    raise FrozenInstanceError(f"cannot {what} field {name!r}")
 
 
-class Edit:
+class _Value:
+    """Equality and repr over ``_FIELDS``, as a dataclass generates them.
+
+    Edit, Fix and Diagnostic are written out rather than ``@dataclass``es
+    (same fields, constructors, equality, hash, repr and immutability):
+    creating a dataclass costs start-up time at every run."""
+
+    __slots__ = ()
+    _FIELDS: tuple[str, ...] = ()
+    _key: Any = None  # attrgetter(*_FIELDS): the field values as a tuple
+
+    def __repr__(self) -> str:
+        values = self._key(self)
+        inner = ", ".join(f"{k}={v!r}" for k, v in zip(self._FIELDS, values, strict=True))
+        return f"{type(self).__name__}({inner})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key(self) == self._key(other)
+
+
+class _Frozen(_Value):
+    """A ``frozen=True`` dataclass: hashable, and assigning a field raises."""
+
+    __slots__ = ()
+    __setattr__ = _frozen
+    __delattr__ = _frozen
+
+    def __hash__(self) -> int:
+        return hash(self._key(self))
+
+    def __reduce__(self) -> tuple:
+        return (type(self), self._key(self))
+
+
+class Edit(_Frozen):
     """Replace ``text[start:end]`` with ``content`` (empty content deletes)."""
 
-    # Written out rather than a frozen ``@dataclass`` (same fields, equality,
-    # hash, repr and immutability): creating a dataclass costs start-up time
-    # at every run, and ``__init__`` here is faster than a frozen one.
-    __slots__ = ("start", "end", "content")
-    __match_args__ = ("start", "end", "content")
+    __slots__ = _FIELDS = __match_args__ = ("start", "end", "content")
+    _key = attrgetter(*_FIELDS)
 
     start: int
     end: int
@@ -54,29 +90,12 @@ class Edit:
         _set(self, "end", end)
         _set(self, "content", content)
 
-    __setattr__ = _frozen
-    __delattr__ = _frozen
 
-    def __repr__(self) -> str:
-        return f"Edit(start={self.start!r}, end={self.end!r}, content={self.content!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.start, self.end, self.content) == (other.start, other.end, other.content)  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((self.start, self.end, self.content))
-
-    def __reduce__(self) -> tuple:
-        return (Edit, (self.start, self.end, self.content))
-
-
-class Fix:
+class Fix(_Frozen):
     """The edits that fix a finding, how safe they are, and a title."""
 
-    __slots__ = ("edits", "applicability", "message")
-    __match_args__ = ("edits", "applicability", "message")
+    __slots__ = _FIELDS = __match_args__ = ("edits", "applicability", "message")
+    _key = attrgetter(*_FIELDS)
 
     edits: tuple[Edit, ...]
     applicability: Applicability
@@ -92,30 +111,6 @@ class Fix:
         _set(self, "edits", edits)
         _set(self, "applicability", applicability)
         _set(self, "message", message)
-
-    __setattr__ = _frozen
-    __delattr__ = _frozen
-
-    def __repr__(self) -> str:
-        return (
-            f"Fix(edits={self.edits!r}, applicability={self.applicability!r}, "
-            f"message={self.message!r})"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.edits, self.applicability, self.message) == (
-            other.edits,  # type: ignore[attr-defined]
-            other.applicability,  # type: ignore[attr-defined]
-            other.message,  # type: ignore[attr-defined]
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.edits, self.applicability, self.message))
-
-    def __reduce__(self) -> tuple:
-        return (Fix, (self.edits, self.applicability, self.message))
 
     @classmethod
     def delete(
@@ -143,20 +138,7 @@ class Fix:
         return max(e.end for e in self.edits)
 
 
-_DIAGNOSTIC_FIELDS = (
-    "code",
-    "name",
-    "message",
-    "start",
-    "end",
-    "severity",
-    "fix",
-    "supersedes",
-    "related",
-)
-
-
-class Diagnostic:
+class Diagnostic(_Value):
     """One finding: rule code and name, message, the span it names, severity,
     and optionally a fix.
 
@@ -166,8 +148,21 @@ class Diagnostic:
     message refers to (the first copy of a duplicate), as offsets.
     """
 
-    # A plain class with a dataclass's fields, equality and repr (see Edit).
-    __match_args__ = _DIAGNOSTIC_FIELDS
+    # Not slotted: a plain, mutable record with a dataclass's equality and
+    # repr (see _Value), unhashable as the dataclass was.
+    _FIELDS = __match_args__ = (
+        "code",
+        "name",
+        "message",
+        "start",
+        "end",
+        "severity",
+        "fix",
+        "supersedes",
+        "related",
+    )
+    _key = attrgetter(*_FIELDS)
+    __hash__ = None  # type: ignore[assignment]
 
     def __init__(
         self,
@@ -190,32 +185,6 @@ class Diagnostic:
         self.fix = fix
         self.supersedes = supersedes
         self.related = related
-
-    def _fields(self) -> tuple:
-        return (
-            self.code,
-            self.name,
-            self.message,
-            self.start,
-            self.end,
-            self.severity,
-            self.fix,
-            self.supersedes,
-            self.related,
-        )
-
-    def __repr__(self) -> str:
-        inner = ", ".join(
-            f"{k}={v!r}" for k, v in zip(_DIAGNOSTIC_FIELDS, self._fields(), strict=True)
-        )
-        return f"Diagnostic({inner})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._fields() == other._fields()  # type: ignore[attr-defined]
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
 
     @property
     def fixable(self) -> bool:

@@ -180,3 +180,64 @@ def test_cli_path_options_are_paths(tmp_path, monkeypatch):
     CliRunner().invoke(cli.cli, args)
     assert seen == {"output_file": Path("r.txt"), "config": cfg, "baseline": Path("b.json")}
     assert all(type(v) is type(cfg) for v in seen.values())
+
+
+def test_plain_findings_behave_as_the_dataclasses_they_replace():
+    import copy
+    import dataclasses
+    import pickle
+
+    from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+
+    @dataclasses.dataclass(frozen=True)
+    class RefEdit:
+        start: int
+        end: int
+        content: str = ""
+
+    @dataclasses.dataclass(frozen=True)
+    class RefFix:
+        edits: tuple
+        applicability: Applicability = Applicability.SAFE
+        message: str = ""
+
+    @dataclasses.dataclass
+    class RefDiagnostic:
+        code: str
+        name: str
+        message: str
+        start: int
+        end: int
+        severity: Severity = Severity.WARNING
+        fix: Fix | None = None
+        supersedes: bool = False
+        related: tuple = ()
+
+    for cls in (RefEdit, RefFix, RefDiagnostic):  # dataclass reprs show the qualname
+        cls.__qualname__ = cls.__name__[3:]
+
+    def same_repr(ours, ref):
+        assert repr(ours) == repr(ref)
+
+    e, r = Edit(1, 2, "x"), RefEdit(1, 2, "x")
+    same_repr(e, r)
+    assert (e == Edit(1, 2, "x"), e == Edit(1, 3)) == (r == RefEdit(1, 2, "x"), r == RefEdit(1, 3))
+    assert hash(e) == hash(r) and e.__match_args__ == r.__match_args__
+    f = Fix((e,), Applicability.UNSAFE, "m")
+    same_repr(f, RefFix((r,), Applicability.UNSAFE, "m"))
+    assert hash(f) == hash(Fix((Edit(1, 2, "x"),), Applicability.UNSAFE, "m"))
+    for obj in (e, f):
+        assert pickle.loads(pickle.dumps(obj)) == obj and copy.deepcopy(obj) == obj
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            obj.message = "y"  # type: ignore[misc]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            del obj.message  # type: ignore[misc]
+    d = Diagnostic("A1", "n", "m", 0, 1, fix=f, supersedes=True, related=((1, 2),))
+    ref = RefDiagnostic("A1", "n", "m", 0, 1, fix=f, supersedes=True, related=((1, 2),))
+    same_repr(d, ref)
+    assert d.__match_args__ == ref.__match_args__
+    assert pickle.loads(pickle.dumps(d)) == d and d != Diagnostic("A1", "n", "m", 0, 2)
+    with pytest.raises(TypeError):
+        hash(d)  # mutable, unhashable, as the dataclass
+    d.message = "changed"
+    assert d.message == "changed"
