@@ -21,6 +21,7 @@ from newslint.results import FileResult
 from newslint.sources import (
     SourceText,
     encode,
+    is_record_path,
     iter_files,
     read_file,
     read_stdin,
@@ -170,6 +171,7 @@ class Session:
         if not self.settings.per_file_ignores:
             return []
         import fnmatch
+
         try:
             rel = Path(name).resolve().relative_to(self.settings.root.resolve()).as_posix()
         except ValueError:
@@ -219,8 +221,6 @@ def _err(stream: IO[str], message: str) -> None:
 def run_check(opts: CheckOptions, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
-    from newslint.records import is_record_path
-
     if opts.input_format or any(is_record_path(p) for p in opts.paths):
         from newslint.corpus import run_corpus  # JSONL/CSV corpora: docs/corpus.md
 

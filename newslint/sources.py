@@ -23,6 +23,16 @@ from newslint import _Fields
 from newslint.errors import InputError
 
 BOM = "\ufeff"
+#: Suffixes of record corpora (newslint.records; here so that ``check`` on
+#: plain files decides without importing the record readers).
+RECORD_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".csv", ".csv.gz")
+
+
+def is_record_path(path: str) -> bool:
+    """True for a path that names a record corpus (by its suffix)."""
+    return path.lower().endswith(RECORD_SUFFIXES)
+
+
 DEFAULT_SUFFIXES = (".txt", ".md", ".markdown")
 #: Folders never descended into when a directory is given.
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"}
