@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import click
 
 from newslint import __version__
 from newslint.errors import NewslintError
-from newslint.runner import EXIT_ERROR, CheckOptions, run_check, split_codes
+
+# The runner (and through it the engine, documents, pathlib) is imported by
+# the commands that need it, so `--version` and `--help` start fast.
+EXIT_ERROR = 2  # == runner.EXIT_ERROR (tests/test_perf_io.py)
+#: Options holding a file path: given to the runner as ``pathlib.Path``.
+_PATH_OPTIONS = ("output_file", "baseline", "config")
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -104,7 +108,7 @@ def _registry(rules: tuple[str, ...]):
 @click.option(
     "-o",
     "--output-file",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(dir_okay=False),
     help="Write the report to this file instead of stdout.",
 )
 @click.option(
@@ -121,7 +125,7 @@ def _registry(rules: tuple[str, ...]):
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule produced.")
 @click.option(
     "--baseline",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(dir_okay=False),
     help="Report only findings not recorded in this file (recorded when it does not exist).",
 )
 @click.option(
@@ -133,9 +137,7 @@ def _registry(rules: tuple[str, ...]):
     help="Language of the articles (default: detected).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
-@click.option(
-    "--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file to use."
-)
+@click.option("--config", type=click.Path(dir_okay=False), help="Config file to use.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--stdin-filename", metavar="NAME", help="Name to report for text read from stdin.")
 @click.option(
@@ -158,6 +160,9 @@ def _registry(rules: tuple[str, ...]):
 @_RULES_OPTION
 def check(paths, field, select, extend_select, ignore, rules, **options) -> None:
     """Check articles (files, folders, or - for stdin) for artifacts."""
+    from newslint.runner import CheckOptions, run_check, split_codes
+
+    _paths(options)
     # Every other option is named as its CheckOptions field.
     opts = CheckOptions(
         paths=list(paths),
@@ -262,15 +267,27 @@ def rules_markdown(reg) -> str:
 @click.option("--ignore", multiple=True, metavar="CODES", help="Rules to skip.")
 @click.option("--language", type=click.Choice(["id", "en"]), help="Language of the articles.")
 @click.option("--examples", default=3, show_default=True, help="Example findings per rule.")
-@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file.")
+@click.option("--config", type=click.Path(dir_okay=False), help="Config file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 def report_cmd(paths, html_file, source_field, examples, **kw) -> None:
     """Write a self-contained HTML report on a JSONL/CSV corpus."""
     from newslint.report import write_report
+    from newslint.runner import split_codes
 
+    _paths(kw)
     for key in ("select", "extend_select", "ignore"):
         kw[key] = split_codes(kw[key]) if kw[key] or key != "select" else None
     sys.exit(write_report(list(paths), html_file, source_field, examples, **kw))
+
+
+def _paths(options: dict) -> None:
+    """``click.Path(path_type=Path)``'s conversion, done here so that parsing
+    the command line does not need pathlib."""
+    from pathlib import Path
+
+    for key in _PATH_OPTIONS:
+        if options.get(key) is not None:
+            options[key] = Path(options[key])
 
 
 def main() -> None:

@@ -9,29 +9,42 @@ rule off.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newslint import _Fields
 from newslint.errors import ConfigError
 
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 LANGUAGES = ("id", "en")
 
 
-@dataclass
-class Settings:
+class Settings(_Fields):
     """Resolved settings; ``source`` is the file they came from (or None)."""
 
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    language: str | None = None
-    exclude: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    extend_rules: list[str] = field(default_factory=list)
-    source: Path | None = None
+    def __init__(
+        self,
+        select: list[str] | None = None,
+        extend_select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        language: str | None = None,
+        exclude: list[str] | None = None,
+        per_file_ignores: dict[str, list[str]] | None = None,
+        options: dict[str, dict[str, Any]] | None = None,
+        extend_rules: list[str] | None = None,
+        source: Path | None = None,
+    ) -> None:
+        self.select = select
+        self.extend_select: list[str] = [] if extend_select is None else extend_select
+        self.ignore: list[str] = [] if ignore is None else ignore
+        self.language = language
+        self.exclude: list[str] = [] if exclude is None else exclude
+        self.per_file_ignores: dict[str, list[str]] = (
+            {} if per_file_ignores is None else per_file_ignores
+        )
+        self.options: dict[str, dict[str, Any]] = {} if options is None else options
+        self.extend_rules: list[str] = [] if extend_rules is None else extend_rules
+        self.source = source
 
     @property
     def root(self) -> Path:

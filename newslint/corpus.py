@@ -2,8 +2,10 @@
 
 The parent process reads records and cuts them into chunks; workers (a
 process pool, ``--jobs``) parse, lint and fix them and return one
-:class:`Outcome` per record; the parent writes outputs and findings in input
-order.  At most ``2 × jobs`` chunks are in flight, so memory stays flat
+:class:`Outcome` per record, with the cleaned record, the ``--changes`` line
+and (for formats without state across records) the findings already
+serialised; the parent writes them in input order, so its serial share of
+the work stays small.  At most ``4 × jobs`` chunks are in flight, so memory stays flat
 whatever the corpus size.  Nothing is dropped: a record that cannot be parsed
 is reported with its line number and written back unchanged (or, with
 ``--strict``, the run stops with exit 2 and no output file is left behind).
@@ -28,8 +30,8 @@ from newslint.records import RawRecord, RecordReader, RecordWriter, format_of, i
 from newslint.results import FileResult
 
 #: A chunk is sent to a worker when it holds this many bytes or records.
-CHUNK_BYTES = 256 * 1024
-CHUNK_RECORDS = 256
+CHUNK_BYTES = 64 * 1024
+CHUNK_RECORDS = 64
 CROSSDUP_CODE = "DUP101"
 #: --fail-on names -> Severity.rank
 FAIL_ON = {"info": 0, "warning": 1, "error": 2}
@@ -65,10 +67,14 @@ class Outcome:
     text_chars: int = 0
     bytes_removed: int = 0
     removable: int = 0
-    changes: list[dict[str, Any]] | None = None
     signature: Any = None
     source: str | None = None
     record_id: Any = None
+    #: the findings as the run's formatter prints them (rendered in the
+    #: worker: see ``WorkerConfig.formatter``), instead of ``result``
+    rendered: Any = None
+    #: the record's line of the ``--changes`` file (JSONL bytes)
+    changes_line: bytes | None = None
 
 
 @dataclass
@@ -88,6 +94,10 @@ class WorkerConfig:
     keep_results: bool = True
     #: lowest severity rank (info 0, warning 1, error 2) that fails the run
     fail_on: int = 0
+    #: a stream-less copy of the run's formatter when its output for a record
+    #: depends on that record alone: workers then render the findings and the
+    #: parent only writes text (``Formatter.render``/``emit``)
+    formatter: Any = None
 
 
 _CONFIG: WorkerConfig | None = None
@@ -198,7 +208,13 @@ def process_record(
                 row[header.index(cfg.field)] = fr.text  # type: ignore[union-attr]
                 out.output = row
             if audit:
-                out.changes = audit
+                # The --changes line, serialised here rather than in the parent.
+                entry: dict[str, Any] = {"record": out.index, "line": out.line, "path": name}
+                if out.record_id is not None:
+                    entry["id"] = out.record_id
+                entry["bytes_removed"] = out.bytes_removed
+                entry["changes"] = audit
+                out.changes_line = dump_json(entry) + b"\n"
     else:
         diags = linter.lint(doc)
         applied = []
@@ -223,6 +239,18 @@ def process_record(
         from newslint.crossdup import signature
 
         out.signature = signature(final.text)
+    if (
+        cfg.formatter is not None
+        and cfg.keep_results
+        and not cfg.crossdup
+        and (diags or (applied and cfg.show_fixes))
+    ):
+        # What the parent would print for this record (the formatters read
+        # only the text, through positions and lines): no result travels.
+        fresh = FileResult(out.name, final, diags, applied, bool(out.output))
+        out.rendered = cfg.formatter.render(fresh)
+        if out.rendered is not None:
+            return out
     if cfg.keep_results and (diags or (applied and cfg.show_fixes) or cfg.crossdup):
         # A fresh document: only the text and language travel back to the
         # parent, not the line and paragraph caches.
@@ -577,6 +605,7 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
         show_fixes=opts.show_fixes,
         crossdup=crossdup,
         fail_on=FAIL_ON.get(getattr(opts, "fail_on", "info"), 0),
+        formatter=_renderer(formatter, crossdup),
     )
     summary = CorpusSummary(files=len(inputs))
     run = CorpusRun(inputs, config, jobs, err, progress=err.isatty() and not opts.quiet)
@@ -620,14 +649,13 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
                     writer.write_line(o.output if o.output is not None else raw.payload)
                 else:
                     writer.write_row(o.output if o.output is not None else raw.payload)
-            if changes_fh is not None and o.changes:
-                entry = {"record": o.index, "line": o.line, "path": path}
-                if o.record_id is not None:
-                    entry["id"] = o.record_id
-                entry["bytes_removed"] = o.bytes_removed
-                entry["changes"] = o.changes
-                changes_fh.write(dump_json(entry) + b"\n")
-            if o.result is not None and (o.result.diagnostics or o.result.fixed):
+            if changes_fh is not None and o.changes_line is not None:
+                changes_fh.write(o.changes_line)
+            if o.rendered is not None:
+                if run.bar is not None and share_terminal:
+                    run.bar.clear()
+                formatter.emit(o.rendered)
+            elif o.result is not None and (o.result.diagnostics or o.result.fixed):
                 if run.bar is not None and share_terminal:
                     run.bar.clear()  # findings and the bar on one terminal
                 formatter.add(o.result)
@@ -678,6 +706,23 @@ def _formatter(runner: Any, opts: Any, session: Any, stream: IO[str]) -> Any:
 
     color = stream.isatty() and "NO_COLOR" not in os.environ
     return get_formatter(opts.output_format)(stream, color=color, show_fixes=opts.show_fixes)
+
+
+def _renderer(formatter: Any, crossdup: bool) -> Any:
+    """A copy of ``formatter`` for the workers, without the stream, or None
+    when the parent must see every result (DUP101 adds findings there; a
+    format that keeps state across results)."""
+    import copy
+
+    from newslint.formatters import Formatter
+
+    if crossdup or not isinstance(formatter, Formatter):
+        return None
+    if not formatter.stateless and type(formatter).render is Formatter.render:
+        return None
+    worker = copy.copy(formatter)
+    worker.stream = None
+    return worker
 
 
 class _Stop(Exception):

@@ -19,8 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
+from newslint import patterns
 from newslint.registry import rule
 
 NUM_PERM = 128
@@ -29,7 +28,7 @@ SHINGLE_WORDS = 5
 #: Articles with fewer words are not compared (a two-line brief is not a copy).
 MIN_WORDS = 50
 
-_WORD = regex.compile(r"\w+")
+_WORD = patterns.compile(r"\w+")  # compiled on first use (start-up)
 _TEMPLATE: Any = None
 
 

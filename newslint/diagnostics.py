@@ -7,8 +7,9 @@ shown, so checks never have to think about them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
+from operator import attrgetter
+from typing import Any
 
 
 class Severity(str, Enum):
@@ -30,20 +31,86 @@ class Applicability(str, Enum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True)
-class Edit:
+def _frozen(self: object, name: str, *value: object) -> None:
+    from dataclasses import FrozenInstanceError
+
+    what = "assign to" if value else "delete"
+    raise FrozenInstanceError(f"cannot {what} field {name!r}")
+
+
+class _Value:
+    """Equality and repr over ``_FIELDS``, as a dataclass generates them.
+
+    Edit, Fix and Diagnostic are written out rather than ``@dataclass``es
+    (same fields, constructors, equality, hash, repr and immutability):
+    creating a dataclass costs start-up time at every run."""
+
+    __slots__ = ()
+    _FIELDS: tuple[str, ...] = ()
+    _key: Any = None  # attrgetter(*_FIELDS): the field values as a tuple
+
+    def __repr__(self) -> str:
+        values = self._key(self)
+        inner = ", ".join(f"{k}={v!r}" for k, v in zip(self._FIELDS, values, strict=True))
+        return f"{type(self).__name__}({inner})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key(self) == self._key(other)
+
+
+class _Frozen(_Value):
+    """A ``frozen=True`` dataclass: hashable, and assigning a field raises."""
+
+    __slots__ = ()
+    __setattr__ = _frozen
+    __delattr__ = _frozen
+
+    def __hash__(self) -> int:
+        return hash(self._key(self))
+
+    def __reduce__(self) -> tuple:
+        return (type(self), self._key(self))
+
+
+class Edit(_Frozen):
     """Replace ``text[start:end]`` with ``content`` (empty content deletes)."""
+
+    __slots__ = _FIELDS = __match_args__ = ("start", "end", "content")
+    _key = attrgetter(*_FIELDS)
 
     start: int
     end: int
-    content: str = ""
+    content: str
+
+    def __init__(self, start: int, end: int, content: str = "") -> None:
+        _set = object.__setattr__
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "content", content)
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(_Frozen):
+    """The edits that fix a finding, how safe they are, and a title."""
+
+    __slots__ = _FIELDS = __match_args__ = ("edits", "applicability", "message")
+    _key = attrgetter(*_FIELDS)
+
     edits: tuple[Edit, ...]
-    applicability: Applicability = Applicability.SAFE
-    message: str = ""
+    applicability: Applicability
+    message: str
+
+    def __init__(
+        self,
+        edits: tuple[Edit, ...],
+        applicability: Applicability = Applicability.SAFE,
+        message: str = "",
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "edits", edits)
+        _set(self, "applicability", applicability)
+        _set(self, "message", message)
 
     @classmethod
     def delete(
@@ -71,8 +138,7 @@ class Fix:
         return max(e.end for e in self.edits)
 
 
-@dataclass
-class Diagnostic:
+class Diagnostic(_Value):
     """One finding: rule code and name, message, the span it names, severity,
     and optionally a fix.
 
@@ -82,15 +148,43 @@ class Diagnostic:
     message refers to (the first copy of a duplicate), as offsets.
     """
 
-    code: str
-    name: str
-    message: str
-    start: int
-    end: int
-    severity: Severity = Severity.WARNING
-    fix: Fix | None = None
-    supersedes: bool = False
-    related: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+    # Not slotted: a plain, mutable record with a dataclass's equality and
+    # repr (see _Value), unhashable as the dataclass was.
+    _FIELDS = __match_args__ = (
+        "code",
+        "name",
+        "message",
+        "start",
+        "end",
+        "severity",
+        "fix",
+        "supersedes",
+        "related",
+    )
+    _key = attrgetter(*_FIELDS)
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        message: str,
+        start: int,
+        end: int,
+        severity: Severity = Severity.WARNING,
+        fix: Fix | None = None,
+        supersedes: bool = False,
+        related: tuple[tuple[int, int], ...] = (),
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.message = message
+        self.start = start
+        self.end = end
+        self.severity = severity
+        self.fix = fix
+        self.supersedes = supersedes
+        self.related = related
 
     @property
     def fixable(self) -> bool:

@@ -47,7 +47,8 @@ def ordered_map(
     initargs: tuple[Any, ...],
 ) -> Iterator[Any]:
     """``map(fn, tasks)`` over ``jobs`` processes, results in task order,
-    with at most ``2 × jobs`` tasks in flight (bounded memory)."""
+    with at most ``4 × jobs`` tasks in flight (bounded memory; deep enough
+    that a worker a few small tasks ahead of a slow one is not left idle)."""
     if jobs <= 1:
         initializer(*initargs)
         for t in tasks:
@@ -62,7 +63,7 @@ def ordered_map(
         try:
             for t in tasks:
                 window.append(pool.submit(fn, t))
-                if len(window) >= 2 * jobs:
+                if len(window) >= 4 * jobs:
                     yield window.popleft().result()
             while window:
                 yield window.popleft().result()

@@ -20,16 +20,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from newslint.errors import InputError, UsageError
-from newslint.sources import read_error
+from newslint.sources import RECORD_SUFFIXES, is_record_path, read_error  # noqa: F401 (re-exported)
 
 #: Input formats, by name.
 FORMATS = ("jsonl", "csv")
-RECORD_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".csv", ".csv.gz")
-
-
-def is_record_path(path: str) -> bool:
-    """True for a path that names a record corpus (by its suffix)."""
-    return path.lower().endswith(RECORD_SUFFIXES)
 
 
 def format_of(path: str, given: str | None = None) -> str:

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from newslint import _Fields
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 
 
-@dataclass
-class FileResult:
+class FileResult(_Fields):
     """Findings for one file, stdin or record.
 
     ``document`` is the text the diagnostics' offsets refer to (after
     ``--fix``, the fixed text).  ``fixed`` lists what ``--fix`` applied.
     """
 
-    name: str
-    document: Document
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    fixed: list[Diagnostic] = field(default_factory=list)
-    changed: bool = False
+    def __init__(
+        self,
+        name: str,
+        document: Document,
+        diagnostics: list[Diagnostic] | None = None,
+        fixed: list[Diagnostic] | None = None,
+        changed: bool = False,
+    ) -> None:
+        self.name = name
+        self.document = document
+        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
+        self.fixed: list[Diagnostic] = [] if fixed is None else fixed
+        self.changed = changed
 
 
 def diagnostic_dict(doc: Document, d: Diagnostic, name: str) -> dict[str, Any]:

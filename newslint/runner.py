@@ -5,14 +5,12 @@ hands results to a formatter and returns the exit code.
 
 from __future__ import annotations
 
-import difflib
-import fnmatch
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from newslint import _Fields
 from newslint.config import Settings, load_settings
 from newslint.document import Document
 from newslint.engine import Linter
@@ -23,6 +21,7 @@ from newslint.results import FileResult
 from newslint.sources import (
     SourceText,
     encode,
+    is_record_path,
     iter_files,
     read_file,
     read_stdin,
@@ -33,55 +32,96 @@ from newslint.sources import (
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-@dataclass
-class CheckOptions:
-    paths: list[str] = field(default_factory=list)
-    # Corpus mode and --jobs (newslint.corpus, newslint.parallel)
-    text_field: str = "text"
-    id_field: str | None = None
-    input_format: str | None = None
-    jobs: int | None = None
-    strict: bool = False
-    changes: str | None = None
-    fix: bool = False
-    diff: bool = False
-    unsafe_fixes: bool = False
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    output_format: str = "full"
-    language: str | None = None
-    quiet: bool = False
-    show_fixes: bool = False
-    config: Path | None = None
-    isolated: bool = False
-    stdin_filename: str | None = None
-    force_exclude: bool = False
-    #: where the report goes (None: stdout); see docs/integrations.md
-    output_file: Path | None = None
-    #: lowest severity that makes the exit code 1 (error|warning|info)
-    fail_on: str = "info"
-    exit_zero: bool = False
-    exit_non_zero_on_fix: bool = False
-    statistics: bool = False
-    baseline: Path | None = None
-    show_settings: bool = False
-    rules: list[str] = field(default_factory=list)
+class CheckOptions(_Fields):
+    def __init__(
+        self,
+        paths: list[str] | None = None,
+        # Corpus mode and --jobs (newslint.corpus, newslint.parallel)
+        text_field: str = "text",
+        id_field: str | None = None,
+        input_format: str | None = None,
+        jobs: int | None = None,
+        strict: bool = False,
+        changes: str | None = None,
+        fix: bool = False,
+        diff: bool = False,
+        unsafe_fixes: bool = False,
+        select: list[str] | None = None,
+        extend_select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        output_format: str = "full",
+        language: str | None = None,
+        quiet: bool = False,
+        show_fixes: bool = False,
+        config: Path | None = None,
+        isolated: bool = False,
+        stdin_filename: str | None = None,
+        force_exclude: bool = False,
+        output_file: Path | None = None,
+        fail_on: str = "info",
+        exit_zero: bool = False,
+        exit_non_zero_on_fix: bool = False,
+        statistics: bool = False,
+        baseline: Path | None = None,
+        show_settings: bool = False,
+        rules: list[str] | None = None,
+    ) -> None:
+        self.paths: list[str] = [] if paths is None else paths
+        self.text_field = text_field
+        self.id_field = id_field
+        self.input_format = input_format
+        self.jobs = jobs
+        self.strict = strict
+        self.changes = changes
+        self.fix = fix
+        self.diff = diff
+        self.unsafe_fixes = unsafe_fixes
+        self.select = select
+        self.extend_select: list[str] = [] if extend_select is None else extend_select
+        self.ignore: list[str] = [] if ignore is None else ignore
+        self.output_format = output_format
+        self.language = language
+        self.quiet = quiet
+        self.show_fixes = show_fixes
+        self.config = config
+        self.isolated = isolated
+        self.stdin_filename = stdin_filename
+        self.force_exclude = force_exclude
+        #: where the report goes (None: stdout); see docs/integrations.md
+        self.output_file = output_file
+        #: lowest severity that makes the exit code 1 (error|warning|info)
+        self.fail_on = fail_on
+        self.exit_zero = exit_zero
+        self.exit_non_zero_on_fix = exit_non_zero_on_fix
+        self.statistics = statistics
+        self.baseline = baseline
+        self.show_settings = show_settings
+        self.rules: list[str] = [] if rules is None else rules
 
 
 FAIL_ON = {"info": 0, "warning": 1, "error": 2}
 
 
-@dataclass
-class Summary:
-    files: int = 0
-    remaining: int = 0
-    fixable: int = 0
-    fixed: int = 0
-    errors: int = 0
-    changed: int = 0
-    unsafe_fixable: int = 0
-    failing: int = 0  # remaining findings at or above --fail-on
+class Summary(_Fields):
+    def __init__(
+        self,
+        files: int = 0,
+        remaining: int = 0,
+        fixable: int = 0,
+        fixed: int = 0,
+        errors: int = 0,
+        changed: int = 0,
+        unsafe_fixable: int = 0,
+        failing: int = 0,
+    ) -> None:
+        self.files = files
+        self.remaining = remaining
+        self.fixable = fixable
+        self.fixed = fixed
+        self.errors = errors
+        self.changed = changed
+        self.unsafe_fixable = unsafe_fixable
+        self.failing = failing  # remaining findings at or above --fail-on
 
 
 def split_codes(values: tuple[str, ...] | list[str] | None) -> list[str]:
@@ -130,6 +170,8 @@ class Session:
     def ignores_for(self, name: str) -> list[str]:
         if not self.settings.per_file_ignores:
             return []
+        import fnmatch
+
         try:
             rel = Path(name).resolve().relative_to(self.settings.root.resolve()).as_posix()
         except ValueError:
@@ -179,8 +221,6 @@ def _err(stream: IO[str], message: str) -> None:
 def run_check(opts: CheckOptions, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
-    from newslint.records import is_record_path
-
     if opts.input_format or any(is_record_path(p) for p in opts.paths):
         from newslint.corpus import run_corpus  # JSONL/CSV corpora: docs/corpus.md
 
@@ -357,6 +397,8 @@ def _check_one(
         summary.changed += 1
     if opts.diff:
         if changed:
+            import difflib
+
             out.writelines(
                 difflib.unified_diff(
                     _diff_lines(src.text),

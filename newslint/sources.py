@@ -16,26 +16,36 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from newslint import _Fields
 from newslint.errors import InputError
 
 BOM = "\ufeff"
+#: Suffixes of record corpora (newslint.records; here so that ``check`` on
+#: plain files decides without importing the record readers).
+RECORD_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".csv", ".csv.gz")
+
+
+def is_record_path(path: str) -> bool:
+    """True for a path that names a record corpus (by its suffix)."""
+    return path.lower().endswith(RECORD_SUFFIXES)
+
+
 DEFAULT_SUFFIXES = (".txt", ".md", ".markdown")
 #: Folders never descended into when a directory is given.
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"}
 
 
-@dataclass
-class SourceText:
+class SourceText(_Fields):
     """Decoded text of one input plus what is needed to write it back."""
 
-    name: str
-    text: str
-    bom: bool = False
-    path: Path | None = None  # None for stdin
+    def __init__(self, name: str, text: str, bom: bool = False, path: Path | None = None) -> None:
+        self.name = name
+        self.text = text
+        self.bom = bom
+        self.path = path  # None for stdin
 
 
 def _decode_hint(data: bytes) -> str:

@@ -62,6 +62,30 @@ class Formatter:
     def finish(self, summary) -> None:
         pass
 
+    #: ``add`` writes text that depends on its result alone (no state kept
+    #: across results), so a worker process can render it (see :meth:`render`).
+    stateless = False
+
+    def render(self, result) -> Any:
+        """What ``add(result)`` would print, computed where the result is (a
+        ``--jobs`` worker), for :meth:`emit` to print in the parent; ``None``
+        when this format keeps state across results and needs ``add``.
+        Rendering in workers keeps the parent's serial work small."""
+        if not self.stateless:
+            return None
+        import io
+
+        stream, self.stream = self.stream, io.StringIO()
+        try:
+            self.add(result)
+            return self.stream.getvalue()
+        finally:
+            self.stream = stream
+
+    def emit(self, rendered: Any) -> None:
+        """Print what :meth:`render` returned, exactly as ``add`` would have."""
+        self.stream.write(rendered)
+
 
 def get_formatter(name: str) -> type[Formatter]:
     try:

@@ -31,6 +31,7 @@ class GithubFormatter(Formatter):
     annotations on the pull request (info findings become notices)."""
 
     LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+    stateless = True
 
     def add(self, result) -> None:
         doc = result.document

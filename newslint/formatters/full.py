@@ -30,6 +30,10 @@ _COLORS = {"error": "1;31", "warning": "1;33", "info": "1;36"}
 
 
 def _width(s: str) -> int:
+    # Fast path: no combining character lies below U+0300 and no wide or
+    # full-width one below U+1100, so such text is one column per character.
+    if s.isascii() or max(s) < "\u0300":
+        return len(s)
     return sum(
         0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
         for c in s
@@ -37,10 +41,14 @@ def _width(s: str) -> int:
 
 
 def _printable(s: str) -> str:
+    if s.isprintable():  # nothing to replace (a tab is not printable)
+        return s
     return "".join(" " if c == "\t" else c if c.isprintable() else "\ufffd" for c in s)
 
 
 class FullFormatter(Formatter):
+    stateless = True
+
     def add(self, result) -> None:
         doc = result.document
         write = self.stream.write

@@ -15,8 +15,19 @@ class JsonFormatter(Formatter):
         self.stream.write("[")
 
     def add(self, result) -> None:
-        for d in result.diagnostics:
-            item = json.dumps(diagnostic_dict(result.document, d, result.name), ensure_ascii=False)
+        self.emit(self.render(result))
+
+    def render(self, result) -> list[str]:
+        """The findings' JSON objects; the separators depend on what came
+        before, so :meth:`emit` adds them."""
+        doc, name = result.document, result.name
+        return [
+            json.dumps(diagnostic_dict(doc, d, name), ensure_ascii=False)
+            for d in result.diagnostics
+        ]
+
+    def emit(self, rendered: list[str]) -> None:
+        for item in rendered:
             self.stream.write(("\n  " if self._first else ",\n  ") + item)
             self._first = False
 
@@ -26,6 +37,8 @@ class JsonFormatter(Formatter):
 
 class JsonLinesFormatter(Formatter):
     """One finding per line (same objects as ``json``): streams, greps, appends."""
+
+    stateless = True
 
     def add(self, result) -> None:
         for d in result.diagnostics:

@@ -31,6 +31,8 @@ def fix_summary(summary, unsafe_fixes: bool = False) -> str:
 
 
 class TextFormatter(Formatter):
+    stateless = True
+
     def add(self, result) -> None:
         doc = result.document
         write = self.stream.write
