@@ -248,11 +248,40 @@ def _words(key: str) -> int:
 def _quotation_core(text: str) -> str | None:
     """The quoted words of a paragraph that is mostly a quotation, else None."""
     if '"' not in text and "\u201c" not in text:
-        return None  # no opening quote: spare the regex call (most paragraphs)
-    best = max((m.group(1) for m in _QUOTATION.finditer(text)), key=len, default=None)
+        return None  # no opening quote: spare the scan (most paragraphs)
+    best = max(_quotations(text), key=len, default=None)
     if best is None or len(best) * 2 < len(text):
         return None
     return paragraph_key(best)
+
+
+def _next_of(text: str, chars: str, pos: int) -> int:
+    """Index of the first of ``chars`` at or after ``pos``, or -1."""
+    found = [i for i in (text.find(c, pos) for c in chars) if i >= 0]
+    return min(found) if found else -1
+
+
+def _quotations(text: str) -> list[str]:
+    """``_QUOTATION.finditer(text)``'s groups, by ``str.find`` (no regex call).
+
+    The group excludes every quote character, so a match opening at ``p``
+    can only close at the next quote character ``r``: it matches when that
+    one is a closing quote and at least 20 characters lie between; else the
+    search resumes at ``r``, the next possible opening (tested equal to the
+    regex in tests/test_perf_dup.py).
+    """
+    out = []
+    pos = 0
+    while (p := _next_of(text, '"\u201c', pos)) >= 0:
+        r = _next_of(text, '"\u201c\u201d', p + 1)
+        if r < 0:
+            break
+        if text[r] != "\u201c" and r - p > 20:
+            out.append(text[p + 1 : r])
+            pos = r + 1
+        else:
+            pos = r
+    return out
 
 
 def _similarity(a: str, b: str, cutoff: float = 0) -> float:
@@ -707,52 +736,18 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     The later paragraph is deleted (unsafe fix: its edits may carry
     information).
     """
-    text = doc.text
     paras = doc.paragraphs
     threshold = float(rule.options["threshold"])
     min_len = rule.options["min-length"]
-    skip_before = _pull_quote_end(doc)
-    buckets: dict[int, list[int]] = {}
-    keys: list[str | None] = []
     all_keys = paragraph_keys(doc)
     if sum(1 for k in all_keys if len(k) >= min_len) < 2:
         return  # nothing to compare (a one-paragraph Kompas body, a short text)
-    for i, sp in enumerate(paras):
-        raw = text[sp.start : sp.end]
-        key = all_keys[i]
-        if sp.start < skip_before or len(key) < min_len:
-            keys.append(None)
-            continue
-        keys.append(key)
-        core = _core(doc, i)
-        hashes = set(_sketch(key)) | (set(_sketch(core)) if core else set())
-        caption: bool | None = None  # searched for on the first candidate only
-        best: tuple[float, int, bool] | None = None
-        tried: set[int] = set()
-        for h in hashes:
-            for j in buckets.get(h, ()):
-                if j in tried:
-                    continue
-                tried.add(j)
-                other = keys[j]
-                if other is None or other == key:
-                    continue
-                if caption is None:
-                    caption = bool(_CAPTION_CREDIT.search(raw))
-                if caption and _CAPTION_CREDIT.search(text[paras[j].start : paras[j].end]):
-                    continue
-                if _list_marker(other) != _list_marker(key):
-                    continue  # items 2. and 3. of a list share their frame
-                score, by_quote = _paragraph_similarity(doc, j, i, threshold)
-                if score >= threshold and (best is None or (score, -j) > (best[0], -best[1])):
-                    best = (score, j, by_quote)
-        for h in hashes:
-            bucket = buckets.setdefault(h, [])
-            if len(bucket) < _BUCKET_CAP:
-                bucket.append(i)
-        if best is None:
-            continue
-        score, j, by_quote = best
+    keys = _near_keys(doc, min_len)
+    best = _near_pairwise(doc, keys, threshold)
+    if best is None:  # too many similar-length pairs: the bucket scan is cheaper
+        best = _near_buckets(doc, keys, threshold)
+    for i, (score, j, by_quote) in sorted(best.items()):
+        sp = paras[i]
         what = "similar quotation" if by_quote else "similar"
         yield rule.diagnostic(
             sp.start,
@@ -764,3 +759,164 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             ),
             related=(tuple(paras[j]),),
         )
+
+
+def _near_keys(doc: Document, min_len: int) -> list[str | None]:
+    """Paragraph keys DUP005 compares: None before the pull-quote or short."""
+    skip_before = _pull_quote_end(doc)
+    return [
+        key if sp.start >= skip_before and len(key) >= min_len else None
+        for sp, key in zip(doc.paragraphs, paragraph_keys(doc), strict=True)
+    ]
+
+
+_Match = tuple[float, int, bool]  # (score, earlier paragraph, by its quotation)
+
+
+def _comparable(doc: Document, keys: list[str | None], j: int, i: int) -> bool:
+    """The filters DUP005 applies to a candidate ``j`` of paragraph ``i``
+    before scoring: not equal (DUP001's), not two captions, same list marker."""
+    key, other = keys[i], keys[j]
+    if other is None or other == key:
+        return False
+    text, paras = doc.text, doc.paragraphs
+    if _CAPTION_CREDIT.search(text[paras[i].start : paras[i].end]) and _CAPTION_CREDIT.search(
+        text[paras[j].start : paras[j].end]
+    ):
+        return False
+    return _list_marker(other) == _list_marker(key)  # type: ignore[arg-type]
+
+
+def _better(best: dict[int, _Match], i: int, j: int, score: float, by_quote: bool) -> None:
+    old = best.get(i)
+    if old is None or (score, -j) > (old[0], -old[1]):
+        best[i] = (score, j, by_quote)
+
+
+def _hashes(doc: Document, keys: list[str | None], i: int) -> set[int]:
+    """Sketch hashes of paragraph ``i``: its key's and its quotation's."""
+    core = _core(doc, i)
+    return set(_sketch(keys[i])) | (set(_sketch(core)) if core else set())  # type: ignore[arg-type]
+
+
+def _near_buckets(doc: Document, keys: list[str | None], threshold: float) -> dict[int, _Match]:
+    """The definition of DUP005's matches: each paragraph is scored against
+    the earlier paragraphs that share a sketch hash with it, up to
+    ``_BUCKET_CAP`` (the first ones) per hash.  Near-linear on any input."""
+    buckets: dict[int, list[int]] = {}
+    best: dict[int, _Match] = {}
+    for i, key in enumerate(keys):
+        if key is None:
+            continue
+        hashes = _hashes(doc, keys, i)
+        tried: set[int] = set()
+        for h in hashes:
+            for j in buckets.get(h, ()):
+                if j in tried:
+                    continue
+                tried.add(j)
+                if not _comparable(doc, keys, j, i):
+                    continue
+                score, by_quote = _paragraph_similarity(doc, j, i, threshold)
+                if score >= threshold:
+                    _better(best, i, j, score, by_quote)
+        for h in hashes:
+            bucket = buckets.setdefault(h, [])
+            if len(bucket) < _BUCKET_CAP:
+                bucket.append(i)
+    return best
+
+
+#: Similar-length pairs (per paragraph compared) above which the pairwise
+#: search costs more than the sketches it saves.
+_PAIRWISE_PER_PARAGRAPH = 8
+
+
+def _near_pairwise(
+    doc: Document, keys: list[str | None], threshold: float
+) -> dict[int, _Match] | None:
+    """``_near_buckets``'s matches found the other way round, or None when
+    that would be slower (many paragraphs of similar length).
+
+    A match needs a score of at least ``threshold`` (by the keys or by the
+    quotations), so the pairs that can score that high are found first, by
+    rapidfuzz in C: an Indel ratio ``r`` needs ``|la - lb| <= (1 - r/100)(la
+    + lb)``, so only paragraphs of similar length are scored, each against
+    its neighbours in length order.  Scores are taken at a cutoff one point
+    lower, then every such pair is checked and scored exactly as
+    ``_near_buckets`` does and kept only when ``_near_buckets`` would have
+    compared it: the two share a sketch hash ``h`` and the earlier one is
+    among the first ``_BUCKET_CAP`` paragraphs holding ``h``.  Sketches are
+    computed only for those rare pairs (and, for the cap, for the paragraphs
+    before the earlier one when it has ``_BUCKET_CAP`` or more before it).
+    """
+    from rapidfuzz.fuzz import ratio  # lazy: keeps start-up fast
+    from rapidfuzz.process import extract
+
+    eligible = [i for i, k in enumerate(keys) if k is not None]
+    cores = [i for i in eligible if _core(doc, i)]
+    cutoff = min(100.0, max(0.0, threshold - 1.0))
+    spread = 1.0 - cutoff / 100.0
+    # |la - lb| <= spread * (la + lb), la <= lb  <=>  lb <= la * widen
+    widen = (1.0 + spread) / (1.0 - spread) if spread < 1.0 else float("inf")
+    groups = []
+    for members, text_of in (
+        (eligible, keys.__getitem__),
+        (cores, lambda i: _core(doc, i)),
+    ):
+        order = sorted(members, key=lambda i: len(text_of(i)))
+        texts = [text_of(i) for i in order]
+        lengths = [len(t) for t in texts]
+        groups.append((order, texts, lengths))
+    from bisect import bisect_right
+
+    work = 0
+    bounds = []
+    for _order, _texts, lengths in groups:
+        his = [
+            bisect_right(lengths, n * widen + 1, p + 1) if widen != float("inf") else len(lengths)
+            for p, n in enumerate(lengths)
+        ]
+        work += sum(hi - p - 1 for p, hi in enumerate(his))
+        bounds.append(his)
+    if work > _PAIRWISE_PER_PARAGRAPH * len(eligible):
+        return None
+    pairs: set[tuple[int, int]] = set()
+    for (order, texts, _lengths), his in zip(groups, bounds, strict=True):
+        for p, hi in enumerate(his):
+            if hi <= p + 1:
+                continue
+            for _, _, q in extract(
+                texts[p], texts[p + 1 : hi], scorer=ratio, score_cutoff=cutoff, limit=None
+            ):
+                a, b = order[p], order[p + 1 + q]
+                pairs.add((a, b) if a < b else (b, a))
+    best: dict[int, _Match] = {}
+    if not pairs:
+        return best
+    rank = {i: r for r, i in enumerate(eligible)}
+    hashes: dict[int, set[int]] = {}
+
+    def hashes_of(i: int) -> set[int]:
+        if i not in hashes:
+            hashes[i] = _hashes(doc, keys, i)
+        return hashes[i]
+
+    for j, i in sorted(pairs):
+        if not _comparable(doc, keys, j, i):
+            continue
+        score, by_quote = _paragraph_similarity(doc, j, i, threshold)
+        if score < threshold:
+            continue
+        shared = hashes_of(i) & hashes_of(j)
+        if not shared:
+            continue
+        if rank[j] >= _BUCKET_CAP:  # j is in a bucket only if few hold its hash before it
+            holders = dict.fromkeys(shared, 0)
+            for k in eligible[: rank[j]]:
+                for h in hashes_of(k) & shared:
+                    holders[h] += 1
+            if min(holders.values()) >= _BUCKET_CAP:
+                continue
+        _better(best, i, j, score, by_quote)
+    return best
