@@ -33,7 +33,9 @@ def _near_article(rng: random.Random, n: int) -> str:
             para = _edit(rng, rng.choice(paras), rng.randint(0, 4))
         elif kind == 1:
             quote = _sentence(rng, rng.randint(8, 20))
-            who = rng.choice(["kata Agus.", "katanya.", "ujar Menteri Keuangan Sri Mulyani Indrawati."])
+            who = rng.choice(
+                ["kata Agus.", "katanya.", "ujar Menteri Keuangan Sri Mulyani Indrawati."]
+            )
             para = f'"{quote}," {who}'
             if rng.random() < 0.5:
                 paras.append(f"\u201c{quote},\u201d {rng.choice(['katanya.', 'kata dia.'])}")
@@ -116,7 +118,7 @@ def _rule(code: str):
 
 def test_quotations_scan_equals_the_regex():
     rng = random.Random(0)
-    alphabet = '"\u201c\u201d \n\'x'
+    alphabet = "\"\u201c\u201d \n'x"
     for _ in range(30_000):
         text = "".join(
             rng.choice(alphabet) if rng.random() < 0.3 else "a" for _ in range(rng.randint(0, 80))
