@@ -255,12 +255,6 @@ def _quotation_core(text: str) -> str | None:
     return paragraph_key(best)
 
 
-def _next_of(text: str, chars: str, pos: int) -> int:
-    """Index of the first of ``chars`` at or after ``pos``, or -1."""
-    found = [i for i in (text.find(c, pos) for c in chars) if i >= 0]
-    return min(found) if found else -1
-
-
 def _quotations(text: str) -> list[str]:
     """``_QUOTATION.finditer(text)``'s groups, by ``str.find`` (no regex call).
 
@@ -271,16 +265,41 @@ def _quotations(text: str) -> list[str]:
     regex in tests/test_perf_dup.py).
     """
     out = []
-    pos = 0
-    while (p := _next_of(text, '"\u201c', pos)) >= 0:
-        r = _next_of(text, '"\u201c\u201d', p + 1)
-        if r < 0:
-            break
-        if text[r] != "\u201c" and r - p > 20:
-            out.append(text[p + 1 : r])
-            pos = r + 1
+    find = text.find
+    end = len(text)
+    p = find('"')
+    q = find("\u201c")
+    if p < 0 or 0 <= q < p:
+        p = q
+    while p >= 0:
+        # the next quote character after p: r; its kind decides
+        r1 = find('"', p + 1)
+        r2 = find("\u201c", p + 1, r1 if r1 >= 0 else end)
+        r3 = find("\u201d", p + 1, r2 if r2 >= 0 else (r1 if r1 >= 0 else end))
+        if r3 >= 0:
+            r, closing = r3, True
+        elif r2 >= 0:
+            r, closing = r2, False
+        elif r1 >= 0:
+            r, closing = r1, True
         else:
-            pos = r
+            break
+        if closing and r - p > 20:
+            out.append(text[p + 1 : r])
+            r += 1
+            p = find('"', r)
+            q = find("\u201c", r, p if p >= 0 else end)
+            if q >= 0:
+                p = q
+        elif closing:  # a straight quote opens again; a curly closing one does not
+            p = r if text[r] == '"' else -2
+            if p == -2:
+                p = find('"', r + 1)
+                q = find("\u201c", r + 1, p if p >= 0 else end)
+                if q >= 0:
+                    p = q
+        else:
+            p = r  # an opening curly quote
     return out
 
 
@@ -292,11 +311,40 @@ def _similarity(a: str, b: str, cutoff: float = 0) -> float:
 
 def _core(doc: Document, i: int) -> str | None:
     """``_quotation_core`` of paragraph ``i``, cached on the document."""
-    cache = doc.__dict__.setdefault("_dup_cores", {})
-    if i not in cache:
+    cache = doc.__dict__.get("_dup_cores")
+    if cache is None:
+        cache = doc.__dict__["_dup_cores"] = _quoted_paragraphs(doc)
+    core = cache.get(i, False)
+    if core is False:
+        return None  # no opening quote: no quotation (most paragraphs)
+    if core is True:
         s, e = doc.paragraphs[i]
-        cache[i] = _quotation_core(doc.text[s:e])
-    return cache[i]
+        core = cache[i] = _quotation_core(doc.text[s:e])
+    return core
+
+
+def _quoted_paragraphs(doc: Document) -> dict[int, str | bool | None]:
+    """``{i: True}`` for each paragraph holding an opening quote (`"`, `\u201c`):
+    the only ones ``_quotation_core`` can find a quotation in.  One scan of
+    the text for the quote characters instead of a test per paragraph."""
+    from bisect import bisect_right
+
+    text, paras = doc.text, doc.paragraphs
+    starts = [p.start for p in paras]
+    out: dict[int, str | bool | None] = {}
+    for q in ('"', "\u201c"):
+        at = text.find(q)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            if k >= 0 and at < paras[k].end:
+                out[k] = True
+                at = text.find(q, at + 1)
+            elif k + 1 < len(paras):
+                at = text.find(q, paras[k + 1].start)  # skip to the next paragraph
+            else:
+                break
+        # (a quote outside every paragraph belongs to none)
+    return out
 
 
 def _paragraph_similarity(doc: Document, i: int, j: int, cutoff: float = 0) -> tuple[float, bool]:
