@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -125,3 +126,180 @@ def test_quotations_scan_equals_the_regex():
         )
         expected = [m.group(1) for m in dup._QUOTATION.finditer(text)]
         assert dup._quotations(text) == expected, text
+
+
+def _every_char():
+    return (chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def test_folded_words_split_premises():
+    """No token class matches white space (``str.split``'s) or the stripped
+    punctuation, so chunks can be tokenised one by one."""
+    for c in _every_char():
+        if c.isspace():
+            assert dup._TOKEN.search(c) is None, f"U+{ord(c):04X}"
+    for c in dup._NON_TOKEN:
+        assert dup._TOKEN.search(c) is None, f"U+{ord(c):04X}"
+
+
+def test_folded_words_equal_the_regex():
+    rng = random.Random(1)
+    pieces = [
+        "kata",
+        "Kata",
+        "KATA",
+        "kAta",
+        "McD",
+        "2024",
+        "Rp10",
+        "a",
+        "A",
+        "x2",
+        "é",
+        "Élan",
+        "straße",
+        "İstanbul",
+        "dikontrolJakarta",
+        "MTMimika",
+        "ab\u0301c",
+        "_",
+        "__init__",
+        "(ANTARA)",
+        "\u201cKami",
+        "katanya,",
+        "...",
+        "-",
+        "\u2014",
+        "Rp1.000",
+        "ke-2",
+        "O'Neil",
+        "\u00bd",
+        "\u0663\u0664",
+        "\u200c",
+        "\u00a0",
+        "\u3000",
+        "\x1c",
+        "\u2028",
+    ]
+    seps = [" ", "  ", "\n", "\t", "\u00a0", "\u3000", "\x1c", "\u2028", "", ",", "."]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        expected = [w.casefold() for w in dup._TOKEN.findall(text, start)]
+        assert dup._folded_words(text, start) == expected, (text, start)
+
+
+def test_casefold_adds_no_space():
+    """Case-folded tokens hold no space: the pull-quote search finds 4-grams
+    of tokens as space-delimited runs of a joined string."""
+    for c in _every_char():
+        if dup._TOKEN.search(c):
+            assert " " not in c.casefold() and not any(x.isspace() for x in c.casefold())
+
+
+def test_core_cache_equals_the_quotation_core():
+    rng = random.Random(5)
+    bits = [
+        '"',
+        "\u201c",
+        "\u201d",
+        "kata ",
+        "Ya, kami lumpuhkan supaya nggak kabur lagi ",
+        "\n",
+        "   ",
+    ]
+    for _ in range(2000):
+        text = "".join(rng.choice(bits) for _ in range(rng.randint(1, 40)))
+        doc = Document(text)
+        for i, (s, e) in enumerate(doc.paragraphs):
+            assert dup._core(doc, i) == dup._quotation_core(text[s:e]), text
+
+
+def _reference_pull_quote(doc, min_words):
+    """The pull-quote search as it was before the fast paths (regex tokens,
+    a scan of every body 4-gram)."""
+    text = doc.text
+    if not doc.paragraphs:
+        return None
+    p0 = doc.paragraphs[0]  # after any front matter
+    m = dup._DATELINE.search(text, p0.start, min(p0.end, p0.start + dup._DATELINE_WINDOW))
+    if m is None:
+        return None  # a pull-quote is glued to the first paragraph's dateline
+    pre = dup._tokens(text, p0.start, m.start())
+    if m.group("city") is not None and pre and not dup._dateline_follows_break(text, m.start()):
+        return None  # `… rute Jakarta - Bandung …`: prose, not a dateline
+    if m.group("city") is None:
+        i = dup._city_start(text, pre)
+        if i is None:
+            return None
+        city_at = pre[i][0]
+        pre = pre[:i]
+    else:
+        city_at = m.start("city")
+    if not min_words <= len(pre) <= dup._MAX_PULL_QUOTE_WORDS:
+        return None
+    n = 4
+    pw = [t[2] for t in pre]
+    # A covered word is a body token, hence a substring of the case-folded
+    # body (casefold maps character by character): a cheap upper bound on the
+    # coverage, before tokenising the whole body.
+    folded = text[m.end() :].casefold()
+    if sum(w in folded for w in pw) / len(pw) < 0.8:
+        return None
+    # The body's words (offsets only later, for the two that are needed), and
+    # where each of the pull-quote's 4-grams first occurs in them.
+    words = [w.casefold() for w in dup._TOKEN.findall(text, m.end())]
+    wanted = set(zip(*(pw[i:] for i in range(n)), strict=False))
+    grams: dict[tuple[str, ...], int] = {}
+    for k, gram in enumerate(zip(*(words[i:] for i in range(n)), strict=False)):
+        if gram in wanted and gram not in grams:
+            grams[gram] = k
+    covered = [False] * len(pw)
+    first_hit = last_hit = -1
+    for k in range(len(pw) - n + 1):
+        hit = grams.get(tuple(pw[k : k + n]))
+        if hit is not None:
+            covered[k : k + n] = [True] * n
+            if first_hit < 0:
+                first_hit = hit
+            last_hit = hit + n - 1
+    cov = sum(covered) / len(pw)
+    if cov < 0.8 or first_hit < 0:
+        return None
+    # The first and the last word may be cut (`ravel`, `diha`): no delimiter
+    # around the needle lets them match as part of a body word.
+    exact = " ".join(pw) in " ".join(words)
+    start = pre[0][0]
+    while start > p0.start and text[start - 1] in dup._QUOTE_CHARS + ".\u2026":
+        start -= 1
+    last_hit = max(last_hit, first_hit)
+    # Only the copy's tokens are needed (`words` are the same matches, in order).
+    body = list(itertools.islice(dup._TOKEN.finditer(text, m.end()), first_hit, last_hit + 1))
+    return dup.PullQuote(start, city_at, (body[0].start(), body[-1].end()), cov, exact)
+
+
+def _pull_quote_article(rng: random.Random) -> str:
+    quote = _sentence(rng, rng.randint(3, 40)).rstrip(".")
+    if rng.random() < 0.4:  # words the fast tokeniser leaves to the regex
+        odd = ["straße", "İstanbul", "dikontrolJakarta", "Rp1.000", "ke-2", "Élan", "MTMimika"]
+        quote = " ".join(w if rng.random() < 0.8 else rng.choice(odd) for w in quote.split())
+    body = [_sentence(rng, rng.randint(8, 20)) for _ in range(rng.randint(1, 8))]
+    copy = _edit(rng, quote, rng.choice([0, 0, 1, 3])) if rng.random() < 0.8 else quote.upper()
+    if rng.random() < 0.3:
+        copy = copy[rng.randint(0, 3) :]  # cut first word
+    body.insert(rng.randrange(len(body) + 1), f'"{copy}," katanya.')
+    glue = rng.choice(["", ". ", " ", "\u201d"])
+    dateline = rng.choice(["Jakarta (ANTARA) - ", "JAKARTA, KOMPAS.com - ", "Bandung - "])
+    return quote + glue + dateline + " ".join(body) + "\n"
+
+
+def test_pull_quote_search_equals_the_reference():
+    rng = random.Random(11)
+    found = 0
+    for _ in range(600):
+        text = _pull_quote_article(rng)
+        for min_words in (3, 6):
+            expected = _reference_pull_quote(Document(text), min_words)
+            assert dup._find_pull_quote(Document(text), min_words) == expected, text
+            found += expected is not None
+    assert found > 200

@@ -397,6 +397,38 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text, start, end)]
 
 
+#: Characters no ``_TOKEN`` class matches (tested): stripped from the ends of
+#: a white-space-separated chunk, they cannot change its tokens.
+_NON_TOKEN = ".,;:!?\"'()[]-/\u201c\u201d\u2018\u2019\u2013\u2014\u2026"
+
+
+def _folded_words(text: str, start: int) -> list[str]:
+    """``[w.casefold() for w in _TOKEN.findall(text, start)]`` without running
+    the regex over most of the text.
+
+    No ``_TOKEN`` class matches white space and the pattern looks behind
+    nothing and ahead only for a lower-case letter or a mark, so the tokens
+    of the text are those of its white-space-separated chunks, in order.  A
+    chunk that is, but for punctuation at its ends, one ASCII word (all
+    lower case, capitalised, all upper case, or all digits) is one token;
+    any other chunk is tokenised by the regex.
+    """
+    out: list[str] = []
+    add = out.append
+    for chunk in text[start:].split():
+        word = chunk.strip(_NON_TOKEN)
+        if not word:
+            continue  # punctuation only
+        if word.isascii() and (
+            word.isdigit()
+            or (word.isalpha() and (word.islower() or word.istitle() or word.isupper()))
+        ):
+            add(word.lower())  # casefold is lower for ASCII
+        else:
+            out.extend(w.casefold() for w in _TOKEN.findall(word))
+    return out
+
+
 def _city_start(text: str, toks: list[tuple[int, int, str]]) -> int | None:
     """Index of the token where an ANTARA dateline's city starts: the last of
     the final few capitalised tokens that is glued to the text before it
@@ -453,12 +485,15 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
         return None
     # The body's words (offsets only later, for the two that are needed), and
     # where each of the pull-quote's 4-grams first occurs in them.
-    words = [w.casefold() for w in _TOKEN.findall(text, m.end())]
-    wanted = set(zip(*(pw[i:] for i in range(n)), strict=False))
+    words = _folded_words(text, m.end())
+    # Tokens hold no space, so a gram's first occurrence is the first match of
+    # its words between spaces, and its index the number of spaces before it.
+    joined = f" {' '.join(words)} "
     grams: dict[tuple[str, ...], int] = {}
-    for k, gram in enumerate(zip(*(words[i:] for i in range(n)), strict=False)):
-        if gram in wanted and gram not in grams:
-            grams[gram] = k
+    for gram in set(zip(*(pw[i:] for i in range(n)), strict=False)):
+        at = joined.find(f" {' '.join(gram)} ")
+        if at >= 0:
+            grams[gram] = joined.count(" ", 0, at)
     covered = [False] * len(pw)
     first_hit = last_hit = -1
     for k in range(len(pw) - n + 1):
@@ -473,7 +508,7 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
         return None
     # The first and the last word may be cut (`ravel`, `diha`): no delimiter
     # around the needle lets them match as part of a body word.
-    exact = " ".join(pw) in " ".join(words)
+    exact = " ".join(pw) in joined  # (the padding spaces cannot add a match)
     start = pre[0][0]
     while start > p0.start and text[start - 1] in _QUOTE_CHARS + ".\u2026":
         start -= 1
