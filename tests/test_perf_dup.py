@@ -303,3 +303,56 @@ def test_pull_quote_search_equals_the_reference():
             assert dup._find_pull_quote(Document(text), min_words) == expected, text
             found += expected is not None
     assert found > 200
+
+
+def test_regex_white_space_is_str_white_space():
+    import regex
+
+    space = regex.compile(r"\s")
+    for c in _every_char():
+        if space.match(c):
+            assert c.isspace(), f"U+{ord(c):04X}"
+
+
+def test_dateline_prefilter_never_skips_a_dateline():
+    rng = random.Random(2)
+    pieces = [
+        "(ANTARA)",
+        "(Antara News)",
+        "(ANTARA",
+        "JAKARTA, ",
+        "KOMPAS.com",
+        "Kompas.com",
+        "KONTAN.CO.ID",
+        "Bisnis.com",
+        "Jakarta",
+        "Bandung Barat",
+        "kata",
+        "-",
+        "\u2013",
+        "\u2014",
+        " ",
+        "\u00a0",
+        "\u3000",
+        "\n",
+        "\t",
+        ",",
+        ".",
+        "terus-menerus",
+        "2019 -2020",
+    ]
+    hits = 0
+    for _ in range(20_000):
+        window = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        if dup._DATELINE.search(window):
+            hits += 1
+            assert dup._may_hold_dateline(window), window
+    assert hits > 1000
+
+
+def test_sentence_key_words_are_its_spaces_plus_one():
+    rng = random.Random(4)
+    pieces = ["kata", "\u201c", '"', " ", "  ", "\n", "\u00a0", "\u3000", "\x85", "ß", "İ", "'", ""]
+    for _ in range(20_000):
+        key = dup.sentence_key("".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))))
+        assert dup._words(key) == (key.count(" ") + 1 if key else 0), repr(key)

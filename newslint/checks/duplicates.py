@@ -39,8 +39,8 @@ def paragraph_keys(doc: Document) -> list[str]:
     keys = doc.__dict__.get("_dup_paragraph_keys")
     if keys is None:
         text = doc.text
-        keys = doc.__dict__["_dup_paragraph_keys"] = [
-            paragraph_key(text[s:e]) for s, e in doc.paragraphs
+        keys = doc.__dict__["_dup_paragraph_keys"] = [  # paragraph_key, inlined
+            " ".join(text[s:e].split()).casefold() for s, e in doc.paragraphs
         ]
     return keys
 
@@ -376,6 +376,23 @@ _DATELINE_WINDOW = 1500
 _MAX_PULL_QUOTE_WORDS = 60
 
 
+def _may_hold_dateline(window: str) -> bool:
+    """False when ``_DATELINE`` cannot match inside ``window``: each of its
+    branches needs `(ANTARA`/`(Antara`, an outlet name (all hold `.com` but
+    `KONTAN.CO.ID`) or a dash with white space on both sides (``\\s`` is
+    ``str.isspace``: tested)."""
+    if "(ANTARA" in window or "(Antara" in window or ".com" in window or "KONTAN" in window:
+        return True
+    last = len(window) - 1
+    for dash in "-\u2013\u2014":
+        i = window.find(dash, 1, last)
+        while i > 0:
+            if window[i - 1].isspace() and window[i + 1].isspace():
+                return True
+            i = window.find(dash, i + 1, last)
+    return False
+
+
 def _dateline_follows_break(text: str, at: int) -> bool:
     """A dateline whose match holds the city (`JAKARTA, KOMPAS.com -`,
     `Jakarta -`) follows a sentence end or is glued to the text before it."""
@@ -459,7 +476,10 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     if not doc.paragraphs:
         return None
     p0 = doc.paragraphs[0]  # after any front matter
-    m = _DATELINE.search(text, p0.start, min(p0.end, p0.start + _DATELINE_WINDOW))
+    end = min(p0.end, p0.start + _DATELINE_WINDOW)
+    if not _may_hold_dateline(text[p0.start : end]):
+        return None
+    m = _DATELINE.search(text, p0.start, end)
     if m is None:
         return None  # a pull-quote is glued to the first paragraph's dateline
     pre = _tokens(text, p0.start, m.start())
@@ -638,15 +658,19 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             repeated_para.add(k)
         para_seen.add(pkey)
     para_of = _paragraph_index(paras, sents)
-    keys = [
-        sentence_key(text[sp.start : sp.end])
-        if sp.start >= skip_before and para_of[k] not in repeated_para
+    strip = _QUOTE_CHARS + " "
+    keys = [  # sentence_key, inlined
+        " ".join(text[s:e].split()).casefold().strip(strip)
+        if s >= skip_before and para_of[k] not in repeated_para
         else None
-        for k, sp in enumerate(sents)
+        for k, (s, e) in enumerate(sents)
     ]
 
-    counts = [  # long enough to be compared
-        key is not None and len(key) >= min_len and _words(key) >= min_words for key in keys
+    # Long enough to be compared.  A key's words are single-spaced (case
+    # folding makes no white space: tested), so it has one more than spaces.
+    counts = [
+        key is not None and len(key) >= min_len and (key.count(" ") + 1 if key else 0) >= min_words
+        for key in keys
     ]
 
     para_starts = [p.start for p in paras]
