@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import islice
+from itertools import compress, islice
 from typing import NamedTuple
 from zlib import crc32
 
@@ -105,7 +105,9 @@ def _copies(doc: Document, rule_: Rule) -> list[tuple[int, int, int]]:
     cache = doc.__dict__.setdefault("_dup_copies", {})
     key = rule_.options["min-length"]
     if key not in cache:
-        cache[key] = list(_find_copies(doc, key))
+        keys = paragraph_keys(doc)
+        # A copy needs two paragraphs with one key.
+        cache[key] = [] if len(set(keys)) == len(keys) else list(_find_copies(doc, key))
     return cache[key]
 
 
@@ -647,6 +649,16 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     text = doc.text
     sents = doc.sentences
     min_len, min_words = rule.options["min-length"], rule.options["min-words"]
+    strip = _QUOTE_CHARS + " "
+    raw = [" ".join(text[s:e].split()).casefold().strip(strip) for s, e in sents]  # sentence_key
+    # Long enough to be compared.  A key's words are single-spaced (case
+    # folding makes no white space: tested), so it has one more than spaces.
+    long_enough = [
+        len(key) >= min_len and (key.count(" ") + 1 if key else 0) >= min_words for key in raw
+    ]
+    compared = list(compress(raw, long_enough))
+    if len(set(compared)) == len(compared):
+        return  # a finding needs two compared sentences with one key
     skip_before = _pull_quote_end(doc)
     paras = doc.paragraphs
     # Sentences of a paragraph that repeats an earlier paragraph whole are
@@ -658,20 +670,11 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             repeated_para.add(k)
         para_seen.add(pkey)
     para_of = _paragraph_index(paras, sents)
-    strip = _QUOTE_CHARS + " "
-    keys = [  # sentence_key, inlined
-        " ".join(text[s:e].split()).casefold().strip(strip)
-        if s >= skip_before and para_of[k] not in repeated_para
-        else None
-        for k, (s, e) in enumerate(sents)
+    keys = [
+        key if s >= skip_before and para_of[k] not in repeated_para else None
+        for k, ((s, _), key) in enumerate(zip(sents, raw, strict=True))
     ]
-
-    # Long enough to be compared.  A key's words are single-spaced (case
-    # folding makes no white space: tested), so it has one more than spaces.
-    counts = [
-        key is not None and len(key) >= min_len and (key.count(" ") + 1 if key else 0) >= min_words
-        for key in keys
-    ]
+    counts = [ok and key is not None for ok, key in zip(long_enough, keys, strict=True)]
 
     para_starts = [p.start for p in paras]
     seen: dict[str, int] = {}
