@@ -72,7 +72,8 @@ def _both(doc: Document, min_len: int, threshold: float) -> tuple[object, object
 
 @pytest.mark.parametrize("threshold", [50.0, 80.0, 90.0, 95.0, 100.0])
 def test_near_pairwise_finds_what_the_buckets_find(monkeypatch, threshold):
-    monkeypatch.setattr(dup, "_PAIRWISE_PER_PARAGRAPH", 10**9)  # never fall back
+    monkeypatch.setattr(dup, "_PAIRWISE_PER_PARAGRAPH", 10**9)
+    monkeypatch.setattr(dup, "_PAIRWISE_MAX", 10**9)  # never fall back
     rng = random.Random(int(threshold))
     found = 0
     for k in range(120):
@@ -89,6 +90,7 @@ def test_near_pairwise_respects_the_bucket_cap(monkeypatch):
     """A late near-copy of a template paragraph is compared only with the
     first ``_BUCKET_CAP`` holders of each hash; the pairwise search agrees."""
     monkeypatch.setattr(dup, "_PAIRWISE_PER_PARAGRAPH", 10**9)
+    monkeypatch.setattr(dup, "_PAIRWISE_MAX", 10**9)
     rng = random.Random(7)
     capped = 0
     for _ in range(30):

@@ -940,6 +940,9 @@ def _near_buckets(doc: Document, keys: list[str | None], threshold: float) -> di
 #: Similar-length pairs (per paragraph compared) above which the pairwise
 #: search costs more than the sketches it saves.
 _PAIRWISE_PER_PARAGRAPH = 8
+#: Paragraphs compared beyond which the bucket scan is used at once (a news
+#: article has a few dozen; a huge input would only pay for sorting them).
+_PAIRWISE_MAX = 500
 
 
 def _near_pairwise(
@@ -964,6 +967,8 @@ def _near_pairwise(
     from rapidfuzz.process import extract
 
     eligible = [i for i, k in enumerate(keys) if k is not None]
+    if len(eligible) > _PAIRWISE_MAX:
+        return None
     cores = [i for i in eligible if _core(doc, i)]
     cutoff = min(100.0, max(0.0, threshold - 1.0))
     spread = 1.0 - cutoff / 100.0
@@ -1004,7 +1009,6 @@ def _near_pairwise(
     best: dict[int, _Match] = {}
     if not pairs:
         return best
-    rank = {i: r for r, i in enumerate(eligible)}
     hashes: dict[int, set[int]] = {}
 
     def hashes_of(i: int) -> set[int]:
@@ -1012,6 +1016,12 @@ def _near_pairwise(
             hashes[i] = _hashes(doc, keys, i)
         return hashes[i]
 
+    # For the cap: the hashes whose bucket paragraph k entered, filled in
+    # paragraph order as far as needed (once, so linear overall).
+    rank = {i: r for r, i in enumerate(eligible)}
+    entered: dict[int, set[int]] = {}
+    holders: dict[int, int] = {}
+    filled = 0
     for j, i in sorted(pairs):
         if not _comparable(doc, keys, j, i):
             continue
@@ -1021,12 +1031,16 @@ def _near_pairwise(
         shared = hashes_of(i) & hashes_of(j)
         if not shared:
             continue
-        if rank[j] >= _BUCKET_CAP:  # j is in a bucket only if few hold its hash before it
-            holders = dict.fromkeys(shared, 0)
-            for k in eligible[: rank[j]]:
-                for h in hashes_of(k) & shared:
-                    holders[h] += 1
-            if min(holders.values()) >= _BUCKET_CAP:
-                continue
+        if rank[j] >= _BUCKET_CAP:  # else fewer than the cap hold any hash before j
+            while filled <= rank[j]:
+                k = eligible[filled]
+                entered[k] = set()
+                for h in hashes_of(k):
+                    if holders.get(h, 0) < _BUCKET_CAP:
+                        entered[k].add(h)
+                    holders[h] = holders.get(h, 0) + 1
+                filled += 1
+            if not shared & entered[j]:
+                continue  # every bucket j shares with i was full before j
         _better(best, i, j, score, by_quote)
     return best
