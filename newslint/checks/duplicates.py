@@ -313,40 +313,34 @@ def _similarity(a: str, b: str, cutoff: float = 0) -> float:
 
 def _core(doc: Document, i: int) -> str | None:
     """``_quotation_core`` of paragraph ``i``, cached on the document."""
-    cache = doc.__dict__.get("_dup_cores")
-    if cache is None:
-        cache = doc.__dict__["_dup_cores"] = _quoted_paragraphs(doc)
-    core = cache.get(i, False)
-    if core is False:
-        return None  # no opening quote: no quotation (most paragraphs)
-    if core is True:
-        s, e = doc.paragraphs[i]
-        core = cache[i] = _quotation_core(doc.text[s:e])
-    return core
+    return _cores(doc).get(i)
 
 
-def _quoted_paragraphs(doc: Document) -> dict[int, str | bool | None]:
-    """``{i: True}`` for each paragraph holding an opening quote (`"`, `\u201c`):
-    the only ones ``_quotation_core`` can find a quotation in.  One scan of
+def _cores(doc: Document) -> dict[int, str | None]:
+    """``_quotation_core`` of every paragraph holding an opening quote (`"`,
+    `\u201c`), the only ones it can find a quotation in; found by one scan of
     the text for the quote characters instead of a test per paragraph."""
+    cores = doc.__dict__.get("_dup_cores")
+    if cores is not None:
+        return cores
     from bisect import bisect_right
 
     text, paras = doc.text, doc.paragraphs
     starts = [p.start for p in paras]
-    out: dict[int, str | bool | None] = {}
+    quoted: set[int] = set()
     for q in ('"', "\u201c"):
         at = text.find(q)
         while at >= 0:
             k = bisect_right(starts, at) - 1
-            if k >= 0 and at < paras[k].end:
-                out[k] = True
-                at = text.find(q, at + 1)
-            elif k + 1 < len(paras):
-                at = text.find(q, paras[k + 1].start)  # skip to the next paragraph
-            else:
+            if k >= 0 and at < paras[k].end:  # (else between paragraphs: in none)
+                quoted.add(k)
+            if k + 1 == len(paras):
                 break
-        # (a quote outside every paragraph belongs to none)
-    return out
+            at = text.find(q, paras[k + 1].start)  # this paragraph is done
+    cores = doc.__dict__["_dup_cores"] = {
+        k: _quotation_core(text[paras[k].start : paras[k].end]) for k in sorted(quoted)
+    }
+    return cores
 
 
 def _paragraph_similarity(doc: Document, i: int, j: int, cutoff: float = 0) -> tuple[float, bool]:
@@ -969,19 +963,19 @@ def _near_pairwise(
     eligible = [i for i, k in enumerate(keys) if k is not None]
     if len(eligible) > _PAIRWISE_MAX:
         return None
-    cores = [i for i in eligible if _core(doc, i)]
+    all_cores = _cores(doc)
     cutoff = min(100.0, max(0.0, threshold - 1.0))
     spread = 1.0 - cutoff / 100.0
     # |la - lb| <= spread * (la + lb), la <= lb  <=>  lb <= la * widen
     widen = (1.0 + spread) / (1.0 - spread) if spread < 1.0 else float("inf")
     groups = []
-    for members, text_of in (
-        (eligible, keys.__getitem__),
-        (cores, lambda i: _core(doc, i)),
+    for of in (
+        {i: keys[i] for i in eligible},
+        {i: c for i in eligible if (c := all_cores.get(i))},
     ):
-        order = sorted(members, key=lambda i: len(text_of(i)))
-        texts = [text_of(i) for i in order]
-        lengths = [len(t) for t in texts]
+        order = sorted(of, key=lambda i: len(of[i]))  # type: ignore[arg-type]
+        texts = [of[i] for i in order]
+        lengths = [len(t) for t in texts]  # type: ignore[arg-type]
         groups.append((order, texts, lengths))
     from bisect import bisect_right
 
