@@ -307,13 +307,15 @@ def test_pull_quote_search_equals_the_reference():
     assert found > 200
 
 
-def test_regex_white_space_is_str_white_space():
+def test_regex_white_space_and_lower_case_imply_str_methods():
     import regex
 
-    space = regex.compile(r"\s")
+    space, lower = regex.compile(r"\s"), regex.compile(r"\p{Ll}")
     for c in _every_char():
         if space.match(c):
             assert c.isspace(), f"U+{ord(c):04X}"
+        if lower.match(c):
+            assert c.islower() or not c.isascii(), f"U+{ord(c):04X}"
 
 
 def test_dateline_prefilter_never_skips_a_dateline():

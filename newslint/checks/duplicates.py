@@ -373,18 +373,27 @@ _MAX_PULL_QUOTE_WORDS = 60
 
 
 def _may_hold_dateline(window: str) -> bool:
-    """False when ``_DATELINE`` cannot match inside ``window``: each of its
-    branches needs `(ANTARA`/`(Antara`, an outlet name (all hold `.com` but
-    `KONTAN.CO.ID`) or a dash with white space on both sides (``\\s`` is
-    ``str.isspace``: tested)."""
-    if "(ANTARA" in window or "(Antara" in window or ".com" in window or "KONTAN" in window:
+    """False when ``_DATELINE`` cannot match inside ``window``.  Each of its
+    branches needs `(ANTARA`/`(Antara`, an outlet name, or a dash with white
+    space on both sides after a city, whose last letter is lower case, and
+    white space.  (``\\s`` implies ``str.isspace``, and an ASCII ``\\p{Ll}``
+    is ``str.islower``: tested; the regex module's Unicode may be newer.)"""
+    if "(ANTARA" in window or "(Antara" in window:
+        return True
+    if "KOMPAS.com" in window or "Kompas.com" in window or "Bisnis.com" in window:
+        return True
+    if "KONTAN.CO.ID" in window:
         return True
     last = len(window) - 1
     for dash in "-\u2013\u2014":
         i = window.find(dash, 1, last)
         while i > 0:
             if window[i - 1].isspace() and window[i + 1].isspace():
-                return True
+                k = i - 2
+                while k >= 0 and window[k].isspace():
+                    k -= 1
+                if k >= 0 and (window[k].islower() or not window[k].isascii()):
+                    return True
             i = window.find(dash, i + 1, last)
     return False
 
