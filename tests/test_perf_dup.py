@@ -189,6 +189,9 @@ def test_folded_words_equal_the_regex():
         start = rng.randint(0, len(text))
         expected = [w.casefold() for w in dup._TOKEN.findall(text, start)]
         assert dup._folded_words(text, start) == expected, (text, start)
+        end = rng.randint(start, len(text))
+        expected = [w.casefold() for w in dup._TOKEN.findall(text, start, end)]
+        assert dup._folded_words(text, start, end) == expected, (text, start, end)
 
 
 def test_casefold_adds_no_space():
@@ -290,20 +293,33 @@ def _pull_quote_article(rng: random.Random) -> str:
     if rng.random() < 0.3:
         copy = copy[rng.randint(0, 3) :]  # cut first word
     body.insert(rng.randrange(len(body) + 1), f'"{copy}," katanya.')
+    if rng.random() < 0.3:  # text between the paragraphs that is no paragraph
+        body.insert(rng.randrange(len(body) + 1), rng.choice(_NOT_PROSE))
     glue = rng.choice(["", ". ", " ", "\u201d"])
     dateline = rng.choice(["Jakarta (ANTARA) - ", "JAKARTA, KOMPAS.com - ", "Bandung - "])
-    return quote + glue + dateline + " ".join(body) + "\n"
+    joiner = rng.choice([" ", "\n", "\n\n", "   ", " \u2028 "])
+    return quote + glue + dateline + joiner.join(body) + rng.choice(["\n", "", "\n\n kata"])
+
+
+_NOT_PROSE = [
+    "https://example.com/kata-kata",
+    "<!-- newslint-disable DUP -->",
+    "<!-- kata kata -->",
+    "```\nkata kata\n```",
+    "---\ntitle: kata\n---",
+]
 
 
 def test_pull_quote_search_equals_the_reference():
     rng = random.Random(11)
     found = 0
-    for _ in range(600):
+    for _ in range(1500):
         text = _pull_quote_article(rng)
         for min_words in (3, 6):
-            expected = _reference_pull_quote(Document(text), min_words)
-            assert dup._find_pull_quote(Document(text), min_words) == expected, text
-            found += expected is not None
+            for path in (None, "a.md"):
+                expected = _reference_pull_quote(Document(text, path), min_words)
+                assert dup._find_pull_quote(Document(text, path), min_words) == expected, text
+                found += expected is not None
     assert found > 200
 
 

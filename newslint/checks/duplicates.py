@@ -424,9 +424,9 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 _NON_TOKEN = ".,;:!?\"'()[]-/\u201c\u201d\u2018\u2019\u2013\u2014\u2026"
 
 
-def _folded_words(text: str, start: int) -> list[str]:
-    """``[w.casefold() for w in _TOKEN.findall(text, start)]`` without running
-    the regex over most of the text.
+def _folded_words(text: str, start: int, end: int | None = None) -> list[str]:
+    """``[w.casefold() for w in _TOKEN.findall(text, start, end)]`` without
+    running the regex over most of the text.
 
     No ``_TOKEN`` class matches white space and the pattern looks behind
     nothing and ahead only for a lower-case letter or a mark, so the tokens
@@ -437,7 +437,7 @@ def _folded_words(text: str, start: int) -> list[str]:
     """
     out: list[str] = []
     add = out.append
-    for chunk in text[start:].split():
+    for chunk in text[start:end].split():
         word = chunk.strip(_NON_TOKEN)
         if not word:
             continue  # punctuation only
@@ -510,7 +510,12 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
         return None
     # The body's words (offsets only later, for the two that are needed), and
     # where each of the pull-quote's 4-grams first occurs in them.
-    words = _folded_words(text, m.end())
+    segments = _body_segments(doc, m.end())
+    words: list[str] = []
+    for k, (s, e, _) in enumerate(segments):
+        seg_words = _folded_words(text, s, e)
+        segments[k] = (s, e, len(seg_words))
+        words += seg_words
     # Tokens hold no space, so a gram's first occurrence is the first match of
     # its words between spaces, and its index the number of spaces before it.
     joined = f" {' '.join(words)} "
@@ -539,8 +544,36 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
         start -= 1
     last_hit = max(last_hit, first_hit)
     # Only the copy's tokens are needed (`words` are the same matches, in order).
-    body = list(islice(_TOKEN.finditer(text, m.end()), first_hit, last_hit + 1))
-    return PullQuote(start, city_at, (body[0].start(), body[-1].end()), cov, exact)
+    first, last = _token_at(text, segments, first_hit), _token_at(text, segments, last_hit)
+    return PullQuote(start, city_at, (first.start(), last.end()), cov, exact)
+
+
+def _body_segments(doc: Document, start: int) -> list[tuple[int, int, int]]:
+    """``(start, end, tokens)`` of the white-space-separated stretches of
+    text that hold all tokens of ``_TOKEN.finditer(doc.text, start)``: the
+    rest of the first paragraph and the following paragraphs when only white
+    space lies between and after them, else the whole rest of the text.
+    ``tokens`` is filled in by ``_find_pull_quote``."""
+    text, paras = doc.text, doc.paragraphs
+    spans = [(start, paras[0].end), *((p.start, p.end) for p in paras[1:])]
+    gaps = [text[a[1] : b[0]] for a, b in zip(spans, spans[1:], strict=False)]
+    gaps.append(text[spans[-1][1] :])
+    if all(not g or g.isspace() for g in gaps):
+        return [(s, e, 0) for s, e in spans]
+    return [(start, len(text), 0)]
+
+
+def _token_at(text: str, segments: list[tuple[int, int, int]], index: int) -> regex.Match[str]:
+    """Token ``index`` of the segments' tokens, found by the regex in its own
+    segment only.  Tokens never span white space, and the pattern looks
+    behind nothing and ahead only for a lower-case letter or a mark (which
+    white space and a segment's end are not), so a segment's tokens are the
+    same whether it is matched alone or in the text."""
+    for s, e, n in segments:
+        if index < n:
+            return next(islice(_TOKEN.finditer(text, s, e), index, None))
+        index -= n
+    raise AssertionError("token index beyond the body")  # pragma: no cover
 
 
 @rule(
@@ -892,12 +925,19 @@ def _comparable(doc: Document, keys: list[str | None], j: int, i: int) -> bool:
     key, other = keys[i], keys[j]
     if other is None or other == key:
         return False
-    text, paras = doc.text, doc.paragraphs
-    if _CAPTION_CREDIT.search(text[paras[i].start : paras[i].end]) and _CAPTION_CREDIT.search(
-        text[paras[j].start : paras[j].end]
-    ):
+    if _is_caption(doc, i) and _is_caption(doc, j):
         return False
+    # Items 2. and 3. of a list share their frame.
     return _list_marker(other) == _list_marker(key)  # type: ignore[arg-type]
+
+
+def _is_caption(doc: Document, i: int) -> bool:
+    """Whether paragraph ``i`` ends with a photo credit, cached on the document."""
+    cache = doc.__dict__.setdefault("_dup_captions", {})
+    if i not in cache:
+        s, e = doc.paragraphs[i]
+        cache[i] = bool(_CAPTION_CREDIT.search(doc.text[s:e]))
+    return cache[i]
 
 
 def _better(best: dict[int, _Match], i: int, j: int, score: float, by_quote: bool) -> None:
