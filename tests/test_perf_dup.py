@@ -376,3 +376,38 @@ def test_sentence_key_words_are_its_spaces_plus_one():
     for _ in range(20_000):
         key = dup.sentence_key("".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))))
         assert dup._words(key) == (key.count(" ") + 1 if key else 0), repr(key)
+
+
+def test_casefold_maps_white_space_and_quotes_only_to_themselves():
+    """The premises of ``_sentence_keys``: folding maps white space to itself,
+    and makes no white space or quote character out of anything else."""
+    special = dup._QUOTE_CHARS + " "
+    for c in _every_char():
+        folded = c.casefold()
+        if c.isspace():
+            assert folded == c, f"U+{ord(c):04X}"
+        elif c not in special:
+            assert not any(x.isspace() or x in special for x in folded), f"U+{ord(c):04X}"
+
+
+def test_sentence_keys_equal_sentence_key():
+    rng = random.Random(9)
+    pieces = [
+        "Kata",
+        "kata",
+        "ß",
+        "İ",
+        "\u201cKami",
+        "datang.\u201d",
+        '"Ya."',
+        "Dia",
+        "Rp1.000.",
+        "Ini.",
+    ]
+    seps = [" ", " ", " ", "  ", "\u00a0", "\n", "\n\n", "   ", "\t", " \u2028 "]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 30)))
+        doc = Document(text)
+        sents = doc.sentences
+        fast = dup._sentence_keys(doc, sents, dup._paragraph_index(doc.paragraphs, sents))
+        assert fast == [dup.sentence_key(text[s:e]) for s, e in sents], text

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress, islice
+from itertools import islice
 from typing import NamedTuple
 from zlib import crc32
 
@@ -682,21 +682,19 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     recalled in a recap) and safe for a run of three or more, which is a
     pasted block as DUP002 sees it.
     """
-    text = doc.text
     sents = doc.sentences
     min_len, min_words = rule.options["min-length"], rule.options["min-words"]
-    strip = _QUOTE_CHARS + " "
-    raw = [" ".join(text[s:e].split()).casefold().strip(strip) for s, e in sents]  # sentence_key
+    paras = doc.paragraphs
+    para_of = _paragraph_index(paras, sents)
+    raw = _sentence_keys(doc, sents, para_of)
+    if len(set(compared := [k for k in raw if len(k) >= min_len])) == len(compared):
+        return  # a finding needs two sentences long enough to compare with one key
     # Long enough to be compared.  A key's words are single-spaced (case
     # folding makes no white space: tested), so it has one more than spaces.
     long_enough = [
         len(key) >= min_len and (key.count(" ") + 1 if key else 0) >= min_words for key in raw
     ]
-    compared = list(compress(raw, long_enough))
-    if len(set(compared)) == len(compared):
-        return  # a finding needs two compared sentences with one key
     skip_before = _pull_quote_end(doc)
-    paras = doc.paragraphs
     # Sentences of a paragraph that repeats an earlier paragraph whole are
     # DUP001/DUP002's: they get no key, so they neither match nor extend a run.
     repeated_para: set[int] = set()
@@ -705,7 +703,6 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         if pkey in para_seen:
             repeated_para.add(k)
         para_seen.add(pkey)
-    para_of = _paragraph_index(paras, sents)
     keys = [
         key if s >= skip_before and para_of[k] not in repeated_para else None
         for k, ((s, _), key) in enumerate(zip(sents, raw, strict=True))
@@ -763,6 +760,35 @@ def _sentence_finding(
         Fix.delete(doc.deletion(*span), "Delete the second copy", Applicability.UNSAFE),
         related=(first,),
     )
+
+
+def _sentence_keys(doc: Document, sents: list[Span], para_of: list[int]) -> list[str]:
+    """``sentence_key`` of each sentence, sliced from the case-folded text
+    in the paragraphs where that is the same.
+
+    When case folding keeps the text's length it maps each character to one
+    (never to none), so a slice of ``doc.casefolded`` is the folded slice.
+    A paragraph whose key equals its folded slice has only single spaces
+    between words (folding maps white space to itself and nothing else to
+    white space: tested), so collapsing a sentence of it only drops a space
+    at either end, which the key's ``strip`` drops too (folding makes no
+    quote character either: tested).
+    """
+    text = doc.text
+    strip = _QUOTE_CHARS + " "
+    folded = doc.casefolded
+    if len(folded) == len(text):
+        clean = [
+            key == folded[s:e]
+            for key, (s, e) in zip(paragraph_keys(doc), doc.paragraphs, strict=True)
+        ]
+        return [
+            folded[s:e].strip(strip)
+            if clean[p]
+            else " ".join(text[s:e].split()).casefold().strip(strip)
+            for (s, e), p in zip(sents, para_of, strict=True)
+        ]
+    return [" ".join(text[s:e].split()).casefold().strip(strip) for s, e in sents]
 
 
 def _paragraph_index(paras: list[Span], sents: list[Span]) -> list[int]:
