@@ -411,3 +411,21 @@ def test_sentence_keys_equal_sentence_key():
         sents = doc.sentences
         fast = dup._sentence_keys(doc, sents, dup._paragraph_index(doc.paragraphs, sents))
         assert fast == [dup.sentence_key(text[s:e]) for s, e in sents], text
+
+
+def test_printable_white_space_is_the_space():
+    for c in _every_char():
+        if c.isspace() and c.isprintable():
+            assert c == " ", f"U+{ord(c):04X}"
+
+
+def test_paragraph_keys_equal_paragraph_key():
+    rng = random.Random(10)
+    pieces = ["Kata", "kata", "ß", "İ", "\u201cKami", "\u00ad", "\x85", "Dia", "Rp1.000.", "Ini."]
+    seps = [" ", " ", " ", "  ", "\u00a0", "\n", "\n\n", "   ", "\t", " \u2028 ", "\u200b"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 30)))
+        for path in (None, "a.md"):
+            doc = Document(text, path)
+            expected = [dup.paragraph_key(text[s:e]) for s, e in doc.paragraphs]
+            assert dup._paragraph_keys(doc) == expected, text

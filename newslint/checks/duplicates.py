@@ -38,10 +38,31 @@ def paragraph_keys(doc: Document) -> list[str]:
     """``paragraph_key`` of every paragraph, computed once per document."""
     keys = doc.__dict__.get("_dup_paragraph_keys")
     if keys is None:
-        text = doc.text
-        keys = doc.__dict__["_dup_paragraph_keys"] = [  # paragraph_key, inlined
-            " ".join(text[s:e].split()).casefold() for s, e in doc.paragraphs
-        ]
+        keys = doc.__dict__["_dup_paragraph_keys"] = _paragraph_keys(doc)
+    return keys
+
+
+def _paragraph_keys(doc: Document) -> list[str]:
+    """``paragraph_key`` of each paragraph, sliced from the case-folded text
+    where that is the same.
+
+    When case folding keeps the text's length it maps each character to one
+    (never to none), so a slice of ``doc.casefolded`` is the folded slice,
+    with white space where the text has it (folding maps white space to
+    itself and nothing else to white space: tested).  A slice that is
+    printable holds no white space but spaces (tested); without two in a row
+    or one at either end, collapsing its white space changes nothing.
+    """
+    text = doc.text
+    folded = doc.casefolded
+    if len(folded) != len(text):
+        return [" ".join(text[s:e].split()).casefold() for s, e in doc.paragraphs]
+    keys = []
+    for s, e in doc.paragraphs:
+        key = folded[s:e]
+        if not key.isprintable() or "  " in key or key[:1] == " " or key[-1:] == " ":
+            key = " ".join(text[s:e].split()).casefold()
+        keys.append(key)
     return keys
 
 
