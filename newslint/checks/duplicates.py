@@ -395,16 +395,20 @@ _MAX_PULL_QUOTE_WORDS = 60
 
 def _may_hold_dateline(window: str) -> bool:
     """False when ``_DATELINE`` cannot match inside ``window``.  Each of its
-    branches needs `(ANTARA`/`(Antara`, an outlet name, or a dash with white
-    space on both sides after a city, whose last letter is lower case, and
-    white space.  (``\\s`` implies ``str.isspace``, and an ASCII ``\\p{Ll}``
-    is ``str.islower``: tested; the regex module's Unicode may be newer.)"""
+    branches needs `(ANTARA`/`(Antara`, an outlet name after a comma and
+    maybe white space, or a dash with white space on both sides after a city
+    and white space (``\\s`` implies ``str.isspace``: tested)."""
     if "(ANTARA" in window or "(Antara" in window:
         return True
-    if "KOMPAS.com" in window or "Kompas.com" in window or "Bisnis.com" in window:
-        return True
-    if "KONTAN.CO.ID" in window:
-        return True
+    for outlet in ("KOMPAS.com", "Kompas.com", "KONTAN.CO.ID", "Bisnis.com"):
+        i = window.find(outlet)
+        while i >= 0:  # after `CITY,` and maybe white space
+            k = i - 1
+            while k >= 0 and window[k].isspace():
+                k -= 1
+            if k >= 0 and window[k] == ",":
+                return True
+            i = window.find(outlet, i + 1)
     last = len(window) - 1
     for dash in "-\u2013\u2014":
         i = window.find(dash, 1, last)
@@ -413,10 +417,25 @@ def _may_hold_dateline(window: str) -> bool:
                 k = i - 2
                 while k >= 0 and window[k].isspace():
                     k -= 1
-                if k >= 0 and (window[k].islower() or not window[k].isascii()):
+                if _may_end_city(window, k):
                     return True
             i = window.find(dash, i + 1, last)
     return False
+
+
+def _may_end_city(window: str, k: int) -> bool:
+    """False when ``window[: k + 1]`` cannot end with the city of a dateline,
+    a word `\\p{Lu}\\p{Ll}+` after no letter or digit.  Only ASCII is ruled
+    out (`\\p{Lu}`, `\\p{Ll}` are `A-Z`, `a-z` there); any other character
+    may be one (the regex module's Unicode may be newer than ``str``'s)."""
+    lower = k
+    while lower >= 0 and "a" <= window[lower] <= "z":
+        lower -= 1
+    if lower < 0 or not window[lower].isascii():
+        return True
+    if lower == k or not "A" <= window[lower] <= "Z":
+        return False
+    return lower == 0 or not (window[lower - 1].isascii() and window[lower - 1].isalnum())
 
 
 def _dateline_follows_break(text: str, at: int) -> bool:
