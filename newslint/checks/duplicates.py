@@ -38,10 +38,31 @@ def paragraph_keys(doc: Document) -> list[str]:
     """``paragraph_key`` of every paragraph, computed once per document."""
     keys = doc.__dict__.get("_dup_paragraph_keys")
     if keys is None:
-        text = doc.text
-        keys = doc.__dict__["_dup_paragraph_keys"] = [
-            paragraph_key(text[s:e]) for s, e in doc.paragraphs
-        ]
+        keys = doc.__dict__["_dup_paragraph_keys"] = _paragraph_keys(doc)
+    return keys
+
+
+def _paragraph_keys(doc: Document) -> list[str]:
+    """``paragraph_key`` of each paragraph, sliced from the case-folded text
+    where that is the same.
+
+    When case folding keeps the text's length it maps each character to one
+    (never to none), so a slice of ``doc.casefolded`` is the folded slice,
+    with white space where the text has it (folding maps white space to
+    itself and nothing else to white space: tested).  A slice that is
+    printable holds no white space but spaces (tested); without two in a row
+    or one at either end, collapsing its white space changes nothing.
+    """
+    text = doc.text
+    folded = doc.casefolded
+    if len(folded) != len(text):
+        return [" ".join(text[s:e].split()).casefold() for s, e in doc.paragraphs]
+    keys = []
+    for s, e in doc.paragraphs:
+        key = folded[s:e]
+        if not key.isprintable() or "  " in key or key[:1] == " " or key[-1:] == " ":
+            key = " ".join(text[s:e].split()).casefold()
+        keys.append(key)
     return keys
 
 
@@ -105,7 +126,9 @@ def _copies(doc: Document, rule_: Rule) -> list[tuple[int, int, int]]:
     cache = doc.__dict__.setdefault("_dup_copies", {})
     key = rule_.options["min-length"]
     if key not in cache:
-        cache[key] = list(_find_copies(doc, key))
+        keys = paragraph_keys(doc)
+        # A copy needs two paragraphs with one key.
+        cache[key] = [] if len(set(keys)) == len(keys) else list(_find_copies(doc, key))
     return cache[key]
 
 
@@ -248,11 +271,59 @@ def _words(key: str) -> int:
 def _quotation_core(text: str) -> str | None:
     """The quoted words of a paragraph that is mostly a quotation, else None."""
     if '"' not in text and "\u201c" not in text:
-        return None  # no opening quote: spare the regex call (most paragraphs)
-    best = max((m.group(1) for m in _QUOTATION.finditer(text)), key=len, default=None)
+        return None  # no opening quote: spare the scan (most paragraphs)
+    best = max(_quotations(text), key=len, default=None)
     if best is None or len(best) * 2 < len(text):
         return None
     return paragraph_key(best)
+
+
+def _quotations(text: str) -> list[str]:
+    """``_QUOTATION.finditer(text)``'s groups, by ``str.find`` (no regex call).
+
+    The group excludes every quote character, so a match opening at ``p``
+    can only close at the next quote character ``r``: it matches when that
+    one is a closing quote and at least 20 characters lie between; else the
+    search resumes at ``r``, the next possible opening (tested equal to the
+    regex in tests/test_perf_dup.py).
+    """
+    out = []
+    find = text.find
+    end = len(text)
+    p = find('"')
+    q = find("\u201c")
+    if p < 0 or 0 <= q < p:
+        p = q
+    while p >= 0:
+        # the next quote character after p: r; its kind decides
+        r1 = find('"', p + 1)
+        r2 = find("\u201c", p + 1, r1 if r1 >= 0 else end)
+        r3 = find("\u201d", p + 1, r2 if r2 >= 0 else (r1 if r1 >= 0 else end))
+        if r3 >= 0:
+            r, closing = r3, True
+        elif r2 >= 0:
+            r, closing = r2, False
+        elif r1 >= 0:
+            r, closing = r1, True
+        else:
+            break
+        if closing and r - p > 20:
+            out.append(text[p + 1 : r])
+            r += 1
+            p = find('"', r)
+            q = find("\u201c", r, p if p >= 0 else end)
+            if q >= 0:
+                p = q
+        elif closing:  # a straight quote opens again; a curly closing one does not
+            p = r if text[r] == '"' else -2
+            if p == -2:
+                p = find('"', r + 1)
+                q = find("\u201c", r + 1, p if p >= 0 else end)
+                if q >= 0:
+                    p = q
+        else:
+            p = r  # an opening curly quote
+    return out
 
 
 def _similarity(a: str, b: str, cutoff: float = 0) -> float:
@@ -263,11 +334,34 @@ def _similarity(a: str, b: str, cutoff: float = 0) -> float:
 
 def _core(doc: Document, i: int) -> str | None:
     """``_quotation_core`` of paragraph ``i``, cached on the document."""
-    cache = doc.__dict__.setdefault("_dup_cores", {})
-    if i not in cache:
-        s, e = doc.paragraphs[i]
-        cache[i] = _quotation_core(doc.text[s:e])
-    return cache[i]
+    return _cores(doc).get(i)
+
+
+def _cores(doc: Document) -> dict[int, str | None]:
+    """``_quotation_core`` of every paragraph holding an opening quote (`"`,
+    `\u201c`), the only ones it can find a quotation in; found by one scan of
+    the text for the quote characters instead of a test per paragraph."""
+    cores = doc.__dict__.get("_dup_cores")
+    if cores is not None:
+        return cores
+    from bisect import bisect_right
+
+    text, paras = doc.text, doc.paragraphs
+    starts = [p.start for p in paras]
+    quoted: set[int] = set()
+    for q in ('"', "\u201c"):
+        at = text.find(q)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            if k >= 0 and at < paras[k].end:  # (else between paragraphs: in none)
+                quoted.add(k)
+            if k + 1 == len(paras):
+                break
+            at = text.find(q, paras[k + 1].start)  # this paragraph is done
+    cores = doc.__dict__["_dup_cores"] = {
+        k: _quotation_core(text[paras[k].start : paras[k].end]) for k in sorted(quoted)
+    }
+    return cores
 
 
 def _paragraph_similarity(doc: Document, i: int, j: int, cutoff: float = 0) -> tuple[float, bool]:
@@ -299,6 +393,51 @@ _DATELINE_WINDOW = 1500
 _MAX_PULL_QUOTE_WORDS = 60
 
 
+def _may_hold_dateline(window: str) -> bool:
+    """False when ``_DATELINE`` cannot match inside ``window``.  Each of its
+    branches needs `(ANTARA`/`(Antara`, an outlet name after a comma and
+    maybe white space, or a dash with white space on both sides after a city
+    and white space (``\\s`` implies ``str.isspace``: tested)."""
+    if "(ANTARA" in window or "(Antara" in window:
+        return True
+    for outlet in ("KOMPAS.com", "Kompas.com", "KONTAN.CO.ID", "Bisnis.com"):
+        i = window.find(outlet)
+        while i >= 0:  # after `CITY,` and maybe white space
+            k = i - 1
+            while k >= 0 and window[k].isspace():
+                k -= 1
+            if k >= 0 and window[k] == ",":
+                return True
+            i = window.find(outlet, i + 1)
+    last = len(window) - 1
+    for dash in "-\u2013\u2014":
+        i = window.find(dash, 1, last)
+        while i > 0:
+            if window[i - 1].isspace() and window[i + 1].isspace():
+                k = i - 2
+                while k >= 0 and window[k].isspace():
+                    k -= 1
+                if _may_end_city(window, k):
+                    return True
+            i = window.find(dash, i + 1, last)
+    return False
+
+
+def _may_end_city(window: str, k: int) -> bool:
+    """False when ``window[: k + 1]`` cannot end with the city of a dateline,
+    a word `\\p{Lu}\\p{Ll}+` after no letter or digit.  Only ASCII is ruled
+    out (`\\p{Lu}`, `\\p{Ll}` are `A-Z`, `a-z` there); any other character
+    may be one (the regex module's Unicode may be newer than ``str``'s)."""
+    lower = k
+    while lower >= 0 and "a" <= window[lower] <= "z":
+        lower -= 1
+    if lower < 0 or not window[lower].isascii():
+        return True
+    if lower == k or not "A" <= window[lower] <= "Z":
+        return False
+    return lower == 0 or not (window[lower - 1].isascii() and window[lower - 1].isalnum())
+
+
 def _dateline_follows_break(text: str, at: int) -> bool:
     """A dateline whose match holds the city (`JAKARTA, KOMPAS.com -`,
     `Jakarta -`) follows a sentence end or is glued to the text before it."""
@@ -318,6 +457,38 @@ class PullQuote(NamedTuple):
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text, start, end)]
+
+
+#: Characters no ``_TOKEN`` class matches (tested): stripped from the ends of
+#: a white-space-separated chunk, they cannot change its tokens.
+_NON_TOKEN = ".,;:!?\"'()[]-/\u201c\u201d\u2018\u2019\u2013\u2014\u2026"
+
+
+def _folded_words(text: str, start: int, end: int | None = None) -> list[str]:
+    """``[w.casefold() for w in _TOKEN.findall(text, start, end)]`` without
+    running the regex over most of the text.
+
+    No ``_TOKEN`` class matches white space and the pattern looks behind
+    nothing and ahead only for a lower-case letter or a mark, so the tokens
+    of the text are those of its white-space-separated chunks, in order.  A
+    chunk that is, but for punctuation at its ends, one ASCII word (all
+    lower case, capitalised, all upper case, or all digits) is one token;
+    any other chunk is tokenised by the regex.
+    """
+    out: list[str] = []
+    add = out.append
+    for chunk in text[start:end].split():
+        word = chunk.strip(_NON_TOKEN)
+        if not word:
+            continue  # punctuation only
+        if word.isascii() and (
+            word.isdigit()
+            or (word.isalpha() and (word.islower() or word.istitle() or word.isupper()))
+        ):
+            add(word.lower())  # casefold is lower for ASCII
+        else:
+            out.extend(w.casefold() for w in _TOKEN.findall(word))
+    return out
 
 
 def _city_start(text: str, toks: list[tuple[int, int, str]]) -> int | None:
@@ -350,7 +521,10 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     if not doc.paragraphs:
         return None
     p0 = doc.paragraphs[0]  # after any front matter
-    m = _DATELINE.search(text, p0.start, min(p0.end, p0.start + _DATELINE_WINDOW))
+    end = min(p0.end, p0.start + _DATELINE_WINDOW)
+    if not _may_hold_dateline(text[p0.start : end]):
+        return None
+    m = _DATELINE.search(text, p0.start, end)
     if m is None:
         return None  # a pull-quote is glued to the first paragraph's dateline
     pre = _tokens(text, p0.start, m.start())
@@ -376,12 +550,20 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
         return None
     # The body's words (offsets only later, for the two that are needed), and
     # where each of the pull-quote's 4-grams first occurs in them.
-    words = [w.casefold() for w in _TOKEN.findall(text, m.end())]
-    wanted = set(zip(*(pw[i:] for i in range(n)), strict=False))
+    segments = _body_segments(doc, m.end())
+    words: list[str] = []
+    for k, (s, e, _) in enumerate(segments):
+        seg_words = _folded_words(text, s, e)
+        segments[k] = (s, e, len(seg_words))
+        words += seg_words
+    # Tokens hold no space, so a gram's first occurrence is the first match of
+    # its words between spaces, and its index the number of spaces before it.
+    joined = f" {' '.join(words)} "
     grams: dict[tuple[str, ...], int] = {}
-    for k, gram in enumerate(zip(*(words[i:] for i in range(n)), strict=False)):
-        if gram in wanted and gram not in grams:
-            grams[gram] = k
+    for gram in set(zip(*(pw[i:] for i in range(n)), strict=False)):
+        at = joined.find(f" {' '.join(gram)} ")
+        if at >= 0:
+            grams[gram] = joined.count(" ", 0, at)
     covered = [False] * len(pw)
     first_hit = last_hit = -1
     for k in range(len(pw) - n + 1):
@@ -396,14 +578,42 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
         return None
     # The first and the last word may be cut (`ravel`, `diha`): no delimiter
     # around the needle lets them match as part of a body word.
-    exact = " ".join(pw) in " ".join(words)
+    exact = " ".join(pw) in joined  # (the padding spaces cannot add a match)
     start = pre[0][0]
     while start > p0.start and text[start - 1] in _QUOTE_CHARS + ".\u2026":
         start -= 1
     last_hit = max(last_hit, first_hit)
     # Only the copy's tokens are needed (`words` are the same matches, in order).
-    body = list(islice(_TOKEN.finditer(text, m.end()), first_hit, last_hit + 1))
-    return PullQuote(start, city_at, (body[0].start(), body[-1].end()), cov, exact)
+    first, last = _token_at(text, segments, first_hit), _token_at(text, segments, last_hit)
+    return PullQuote(start, city_at, (first.start(), last.end()), cov, exact)
+
+
+def _body_segments(doc: Document, start: int) -> list[tuple[int, int, int]]:
+    """``(start, end, tokens)`` of the white-space-separated stretches of
+    text that hold all tokens of ``_TOKEN.finditer(doc.text, start)``: the
+    rest of the first paragraph and the following paragraphs when only white
+    space lies between and after them, else the whole rest of the text.
+    ``tokens`` is filled in by ``_find_pull_quote``."""
+    text, paras = doc.text, doc.paragraphs
+    spans = [(start, paras[0].end), *((p.start, p.end) for p in paras[1:])]
+    gaps = [text[a[1] : b[0]] for a, b in zip(spans, spans[1:], strict=False)]
+    gaps.append(text[spans[-1][1] :])
+    if all(not g or g.isspace() for g in gaps):
+        return [(s, e, 0) for s, e in spans]
+    return [(start, len(text), 0)]
+
+
+def _token_at(text: str, segments: list[tuple[int, int, int]], index: int) -> regex.Match[str]:
+    """Token ``index`` of the segments' tokens, found by the regex in its own
+    segment only.  Tokens never span white space, and the pattern looks
+    behind nothing and ahead only for a lower-case letter or a mark (which
+    white space and a segment's end are not), so a segment's tokens are the
+    same whether it is matched alone or in the text."""
+    for s, e, n in segments:
+        if index < n:
+            return next(islice(_TOKEN.finditer(text, s, e), index, None))
+        index -= n
+    raise AssertionError("token index beyond the body")  # pragma: no cover
 
 
 @rule(
@@ -512,11 +722,19 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     recalled in a recap) and safe for a run of three or more, which is a
     pasted block as DUP002 sees it.
     """
-    text = doc.text
     sents = doc.sentences
     min_len, min_words = rule.options["min-length"], rule.options["min-words"]
-    skip_before = _pull_quote_end(doc)
     paras = doc.paragraphs
+    para_of = _paragraph_index(paras, sents)
+    raw = _sentence_keys(doc, sents, para_of)
+    if len(set(compared := [k for k in raw if len(k) >= min_len])) == len(compared):
+        return  # a finding needs two sentences long enough to compare with one key
+    # Long enough to be compared.  A key's words are single-spaced (case
+    # folding makes no white space: tested), so it has one more than spaces.
+    long_enough = [
+        len(key) >= min_len and (key.count(" ") + 1 if key else 0) >= min_words for key in raw
+    ]
+    skip_before = _pull_quote_end(doc)
     # Sentences of a paragraph that repeats an earlier paragraph whole are
     # DUP001/DUP002's: they get no key, so they neither match nor extend a run.
     repeated_para: set[int] = set()
@@ -525,17 +743,11 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         if pkey in para_seen:
             repeated_para.add(k)
         para_seen.add(pkey)
-    para_of = _paragraph_index(paras, sents)
     keys = [
-        sentence_key(text[sp.start : sp.end])
-        if sp.start >= skip_before and para_of[k] not in repeated_para
-        else None
-        for k, sp in enumerate(sents)
+        key if s >= skip_before and para_of[k] not in repeated_para else None
+        for k, ((s, _), key) in enumerate(zip(sents, raw, strict=True))
     ]
-
-    counts = [  # long enough to be compared
-        key is not None and len(key) >= min_len and _words(key) >= min_words for key in keys
-    ]
+    counts = [ok and key is not None for ok, key in zip(long_enough, keys, strict=True)]
 
     para_starts = [p.start for p in paras]
     seen: dict[str, int] = {}
@@ -588,6 +800,35 @@ def _sentence_finding(
         Fix.delete(doc.deletion(*span), "Delete the second copy", Applicability.UNSAFE),
         related=(first,),
     )
+
+
+def _sentence_keys(doc: Document, sents: list[Span], para_of: list[int]) -> list[str]:
+    """``sentence_key`` of each sentence, sliced from the case-folded text
+    in the paragraphs where that is the same.
+
+    When case folding keeps the text's length it maps each character to one
+    (never to none), so a slice of ``doc.casefolded`` is the folded slice.
+    A paragraph whose key equals its folded slice has only single spaces
+    between words (folding maps white space to itself and nothing else to
+    white space: tested), so collapsing a sentence of it only drops a space
+    at either end, which the key's ``strip`` drops too (folding makes no
+    quote character either: tested).
+    """
+    text = doc.text
+    strip = _QUOTE_CHARS + " "
+    folded = doc.casefolded
+    if len(folded) == len(text):
+        clean = [
+            key == folded[s:e]
+            for key, (s, e) in zip(paragraph_keys(doc), doc.paragraphs, strict=True)
+        ]
+        return [
+            folded[s:e].strip(strip)
+            if clean[p]
+            else " ".join(text[s:e].split()).casefold().strip(strip)
+            for (s, e), p in zip(sents, para_of, strict=True)
+        ]
+    return [" ".join(text[s:e].split()).casefold().strip(strip) for s, e in sents]
 
 
 def _paragraph_index(paras: list[Span], sents: list[Span]) -> list[int]:
@@ -707,52 +948,18 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     The later paragraph is deleted (unsafe fix: its edits may carry
     information).
     """
-    text = doc.text
     paras = doc.paragraphs
     threshold = float(rule.options["threshold"])
     min_len = rule.options["min-length"]
-    skip_before = _pull_quote_end(doc)
-    buckets: dict[int, list[int]] = {}
-    keys: list[str | None] = []
     all_keys = paragraph_keys(doc)
     if sum(1 for k in all_keys if len(k) >= min_len) < 2:
         return  # nothing to compare (a one-paragraph Kompas body, a short text)
-    for i, sp in enumerate(paras):
-        raw = text[sp.start : sp.end]
-        key = all_keys[i]
-        if sp.start < skip_before or len(key) < min_len:
-            keys.append(None)
-            continue
-        keys.append(key)
-        core = _core(doc, i)
-        hashes = set(_sketch(key)) | (set(_sketch(core)) if core else set())
-        caption: bool | None = None  # searched for on the first candidate only
-        best: tuple[float, int, bool] | None = None
-        tried: set[int] = set()
-        for h in hashes:
-            for j in buckets.get(h, ()):
-                if j in tried:
-                    continue
-                tried.add(j)
-                other = keys[j]
-                if other is None or other == key:
-                    continue
-                if caption is None:
-                    caption = bool(_CAPTION_CREDIT.search(raw))
-                if caption and _CAPTION_CREDIT.search(text[paras[j].start : paras[j].end]):
-                    continue
-                if _list_marker(other) != _list_marker(key):
-                    continue  # items 2. and 3. of a list share their frame
-                score, by_quote = _paragraph_similarity(doc, j, i, threshold)
-                if score >= threshold and (best is None or (score, -j) > (best[0], -best[1])):
-                    best = (score, j, by_quote)
-        for h in hashes:
-            bucket = buckets.setdefault(h, [])
-            if len(bucket) < _BUCKET_CAP:
-                bucket.append(i)
-        if best is None:
-            continue
-        score, j, by_quote = best
+    keys = _near_keys(doc, min_len)
+    best = _near_pairwise(doc, keys, threshold)
+    if best is None:  # too many similar-length pairs: the bucket scan is cheaper
+        best = _near_buckets(doc, keys, threshold)
+    for i, (score, j, by_quote) in sorted(best.items()):
+        sp = paras[i]
         what = "similar quotation" if by_quote else "similar"
         yield rule.diagnostic(
             sp.start,
@@ -764,3 +971,185 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             ),
             related=(tuple(paras[j]),),
         )
+
+
+def _near_keys(doc: Document, min_len: int) -> list[str | None]:
+    """Paragraph keys DUP005 compares: None before the pull-quote or short."""
+    skip_before = _pull_quote_end(doc)
+    return [
+        key if sp.start >= skip_before and len(key) >= min_len else None
+        for sp, key in zip(doc.paragraphs, paragraph_keys(doc), strict=True)
+    ]
+
+
+_Match = tuple[float, int, bool]  # (score, earlier paragraph, by its quotation)
+
+
+def _comparable(doc: Document, keys: list[str | None], j: int, i: int) -> bool:
+    """The filters DUP005 applies to a candidate ``j`` of paragraph ``i``
+    before scoring: not equal (DUP001's), not two captions, same list marker."""
+    key, other = keys[i], keys[j]
+    if other is None or other == key:
+        return False
+    if _is_caption(doc, i) and _is_caption(doc, j):
+        return False
+    # Items 2. and 3. of a list share their frame.
+    return _list_marker(other) == _list_marker(key)  # type: ignore[arg-type]
+
+
+def _is_caption(doc: Document, i: int) -> bool:
+    """Whether paragraph ``i`` ends with a photo credit, cached on the document."""
+    cache = doc.__dict__.setdefault("_dup_captions", {})
+    if i not in cache:
+        s, e = doc.paragraphs[i]
+        cache[i] = bool(_CAPTION_CREDIT.search(doc.text[s:e]))
+    return cache[i]
+
+
+def _better(best: dict[int, _Match], i: int, j: int, score: float, by_quote: bool) -> None:
+    old = best.get(i)
+    if old is None or (score, -j) > (old[0], -old[1]):
+        best[i] = (score, j, by_quote)
+
+
+def _hashes(doc: Document, keys: list[str | None], i: int) -> set[int]:
+    """Sketch hashes of paragraph ``i``: its key's and its quotation's."""
+    core = _core(doc, i)
+    return set(_sketch(keys[i])) | (set(_sketch(core)) if core else set())  # type: ignore[arg-type]
+
+
+def _near_buckets(doc: Document, keys: list[str | None], threshold: float) -> dict[int, _Match]:
+    """The definition of DUP005's matches: each paragraph is scored against
+    the earlier paragraphs that share a sketch hash with it, up to
+    ``_BUCKET_CAP`` (the first ones) per hash.  Near-linear on any input."""
+    buckets: dict[int, list[int]] = {}
+    best: dict[int, _Match] = {}
+    for i, key in enumerate(keys):
+        if key is None:
+            continue
+        hashes = _hashes(doc, keys, i)
+        tried: set[int] = set()
+        for h in hashes:
+            for j in buckets.get(h, ()):
+                if j in tried:
+                    continue
+                tried.add(j)
+                if not _comparable(doc, keys, j, i):
+                    continue
+                score, by_quote = _paragraph_similarity(doc, j, i, threshold)
+                if score >= threshold:
+                    _better(best, i, j, score, by_quote)
+        for h in hashes:
+            bucket = buckets.setdefault(h, [])
+            if len(bucket) < _BUCKET_CAP:
+                bucket.append(i)
+    return best
+
+
+#: Similar-length pairs (per paragraph compared) above which the pairwise
+#: search costs more than the sketches it saves.
+_PAIRWISE_PER_PARAGRAPH = 8
+#: Paragraphs compared beyond which the bucket scan is used at once (a news
+#: article has a few dozen; a huge input would only pay for sorting them).
+_PAIRWISE_MAX = 500
+
+
+def _near_pairwise(
+    doc: Document, keys: list[str | None], threshold: float
+) -> dict[int, _Match] | None:
+    """``_near_buckets``'s matches found the other way round, or None when
+    that would be slower (many paragraphs of similar length).
+
+    A match needs a score of at least ``threshold`` (by the keys or by the
+    quotations), so the pairs that can score that high are found first, by
+    rapidfuzz in C: an Indel ratio ``r`` needs ``|la - lb| <= (1 - r/100)(la
+    + lb)``, so only paragraphs of similar length are scored, each against
+    its neighbours in length order.  Scores are taken at a cutoff one point
+    lower, then every such pair is checked and scored exactly as
+    ``_near_buckets`` does and kept only when ``_near_buckets`` would have
+    compared it: the two share a sketch hash ``h`` and the earlier one is
+    among the first ``_BUCKET_CAP`` paragraphs holding ``h``.  Sketches are
+    computed only for those rare pairs (and, for the cap, for the paragraphs
+    before the earlier one when it has ``_BUCKET_CAP`` or more before it).
+    """
+    from rapidfuzz.fuzz import ratio  # lazy: keeps start-up fast
+    from rapidfuzz.process import extract
+
+    eligible = [i for i, k in enumerate(keys) if k is not None]
+    if len(eligible) > _PAIRWISE_MAX:
+        return None
+    all_cores = _cores(doc)
+    cutoff = min(100.0, max(0.0, threshold - 1.0))
+    spread = 1.0 - cutoff / 100.0
+    # |la - lb| <= spread * (la + lb), la <= lb  <=>  lb <= la * widen
+    widen = (1.0 + spread) / (1.0 - spread) if spread < 1.0 else float("inf")
+    groups = []
+    for of in (
+        {i: keys[i] for i in eligible},
+        {i: c for i in eligible if (c := all_cores.get(i))},
+    ):
+        order = sorted(of, key=lambda i: len(of[i]))  # type: ignore[arg-type]
+        texts = [of[i] for i in order]
+        lengths = [len(t) for t in texts]  # type: ignore[arg-type]
+        groups.append((order, texts, lengths))
+    from bisect import bisect_right
+
+    work = 0
+    bounds = []
+    for _order, _texts, lengths in groups:
+        his = [
+            bisect_right(lengths, n * widen + 1, p + 1) if widen != float("inf") else len(lengths)
+            for p, n in enumerate(lengths)
+        ]
+        work += sum(hi - p - 1 for p, hi in enumerate(his))
+        bounds.append(his)
+    if work > _PAIRWISE_PER_PARAGRAPH * len(eligible):
+        return None
+    pairs: set[tuple[int, int]] = set()
+    for (order, texts, _lengths), his in zip(groups, bounds, strict=True):
+        for p, hi in enumerate(his):
+            if hi <= p + 1:
+                continue
+            for _, _, q in extract(
+                texts[p], texts[p + 1 : hi], scorer=ratio, score_cutoff=cutoff, limit=None
+            ):
+                a, b = order[p], order[p + 1 + q]
+                pairs.add((a, b) if a < b else (b, a))
+    best: dict[int, _Match] = {}
+    if not pairs:
+        return best
+    hashes: dict[int, set[int]] = {}
+
+    def hashes_of(i: int) -> set[int]:
+        if i not in hashes:
+            hashes[i] = _hashes(doc, keys, i)
+        return hashes[i]
+
+    # For the cap: the hashes whose bucket paragraph k entered, filled in
+    # paragraph order as far as needed (once, so linear overall).
+    rank = {i: r for r, i in enumerate(eligible)}
+    entered: dict[int, set[int]] = {}
+    holders: dict[int, int] = {}
+    filled = 0
+    for j, i in sorted(pairs):
+        if not _comparable(doc, keys, j, i):
+            continue
+        score, by_quote = _paragraph_similarity(doc, j, i, threshold)
+        if score < threshold:
+            continue
+        shared = hashes_of(i) & hashes_of(j)
+        if not shared:
+            continue
+        if rank[j] >= _BUCKET_CAP:  # else fewer than the cap hold any hash before j
+            while filled <= rank[j]:
+                k = eligible[filled]
+                entered[k] = set()
+                for h in hashes_of(k):
+                    if holders.get(h, 0) < _BUCKET_CAP:
+                        entered[k].add(h)
+                    holders[h] = holders.get(h, 0) + 1
+                filled += 1
+            if not shared & entered[j]:
+                continue  # every bucket j shares with i was full before j
+        _better(best, i, j, score, by_quote)
+    return best
