@@ -125,7 +125,7 @@ def non_breaking_space(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         for m in _NBSP.finditer(text, s, e):
             if not text[m.end() : e].strip(HSPACE):
                 continue  # trailing: TXT001
-            if _in_mojibake(text, m.start()):
+            if _in_mojibake(doc, m.start()):
                 continue  # a byte of mojibake (`â\x81\xa0`): TXT003
             n = m.end() - m.start()
             yield rule.diagnostic(
@@ -170,22 +170,58 @@ def multiple_spaces(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     if "  " not in text and "\t" not in text:
         return  # no run of two spaces or tabs anywhere
     flat = doc.layout == "flat"
-    for s, e in doc.lines:
-        if "|" in text[s:e]:
+    ls = le = -1  # the line of the last run, and whether it holds a `|`
+    bar = False
+    for a, b in _space_runs(text):
+        if flat and b - a >= 3:
             continue
-        for m in _SPACE_RUN.finditer(text, s, e):
-            run = m.group()
-            if flat and len(run) >= 3:
-                continue
-            after = text[m.end()]
-            if not (after.islower() or text[m.start() - 1] == ","):
-                continue
-            yield rule.diagnostic(
-                m.start(),
-                m.end(),
-                f"{len(run)} spaces in a sentence",
-                Fix.replace(m.start(), m.end(), " ", "Collapse to one space"),
-            )
+        if not (text[b].islower() or text[a - 1] == ","):
+            continue
+        if a >= le:  # a run never spans a line break: its line is [ls, le)
+            ls = text.rfind("\n", 0, a) + 1
+            le = text.find("\n", a)
+            le = len(text) if le == -1 else le
+            bar = text.find("|", ls, le) != -1
+        if bar:
+            continue  # a table row
+        yield rule.diagnostic(
+            a,
+            b,
+            f"{b - a} spaces in a sentence",
+            Fix.replace(a, b, " ", "Collapse to one space"),
+        )
+
+
+#: ``regex``'s ``\s``: ``str.isspace`` but for the separators U+001C-U+001F.
+_NOT_REGEX_SPACE = frozenset("\x1c\x1d\x1e\x1f")
+
+
+def _space_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_SPACE_RUN.finditer(text)``.
+
+    Without tabs a match is a maximal run of two or more spaces with a
+    non-space on each side; ``str.find`` locates the runs far faster than
+    the pattern's scan, which tries its lookbehind at every offset.
+    (Lines need no separate search: a run holds no line break, and the
+    lookarounds see a line break, white space, on either side of a line.)"""
+    if "\t" in text:
+        return [m.span() for m in _SPACE_RUN.finditer(text)]
+    out = []
+    n = len(text)
+    find = text.find
+    a = find("  ")
+    while a != -1:  # `a` is the first space of its run: the last search began after one
+        b = a + 2
+        while b < n and text[b] == " ":
+            b += 1
+        if a and b < n:
+            left, right = text[a - 1], text[b]
+            if not (left.isspace() and left not in _NOT_REGEX_SPACE) and not (
+                right.isspace() and right not in _NOT_REGEX_SPACE
+            ):
+                out.append((a, b))
+        a = find("  ", b)
+    return out
 
 
 @rule("TXT010", "blank-lines", severity="info", fix="safe")

@@ -1,0 +1,226 @@
+"""The TXT checks' fast paths (pre-filters, candidate scans) against the
+plain way they replace, on crafted and random texts full of the traps."""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+import regex
+
+from newslint.checks import hygiene
+from newslint.document import Document
+from newslint.registry import load_registry
+
+
+def _findings(code: str, text: str, path: str | None = None) -> list[tuple]:
+    r = load_registry(plugins=False).get(code)
+    doc = Document(text, path) if path else Document(text, is_record=True)
+    return [(d.start, d.end, d.message, d.fix) for d in r.check(doc, r)]
+
+
+def _random_texts(alphabet: list[str], n: int, seed: int, max_len: int = 60) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(max_len))) for _ in range(n)]
+
+
+# -- TXT008 ------------------------------------------------------------------------
+
+_GLUE_ALPHABET = list('aZkP.!?\u2026"\u201c\u201d\u2018\u2019()[]%1 \n\t,') + [
+    "\u00c9",
+    "\u00e9",
+    "\u00d7",
+    "\u0416",
+    "\u0436",
+    "\U0001d400",
+    "\u01c5",
+    "Dr",
+    "Jl",
+    "com",
+    "www",
+    "@",
+    "://",
+    "Ph.D",
+]
+
+
+def test_every_upper_case_letter_is_a_glue_candidate():
+    lu = regex.compile(r"\p{Lu}")
+    nxt = regex.compile(hygiene._GLUE_NEXT.removeprefix("(?=").removesuffix(")"))
+    missing = [
+        hex(c) for c in range(sys.maxunicode + 1) if lu.match(chr(c)) and not nxt.match(chr(c))
+    ]
+    assert not missing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a.Bc",
+        "a..Bc",
+        "a.).Bc",
+        "a?!.Bc x.\u201cKami y.\u2019Ka",
+        'kata."Kami dan ."Ka',
+        "a\u2026Bc a.\u2026Bc a\u2026.Bc",
+        "(22/1/2019).Pada x%.Ab y].Ab",
+        "Kompas.com Tempo.Co M.Chatib Dr.Ir S.Sos Ph.D",
+        "a.\u00c9t\u00e9 b.\u0416\u0436 c.\U0001d400b d.\u01c5a",
+        "." * 50 + "Ab",
+        "",
+    ],
+)
+def test_glue_candidates_find_what_the_scan_finds(text):
+    assert [m.span() for m in hygiene._glued(text)] == [
+        m.span() for m in hygiene._GLUED.finditer(text)
+    ]
+
+
+def test_glue_candidates_on_random_texts():
+    for text in _random_texts(_GLUE_ALPHABET, 6000, seed=8):
+        assert [m.span() for m in hygiene._glued(text)] == [
+            m.span() for m in hygiene._GLUED.finditer(text)
+        ], text
+
+
+# -- TXT009 ------------------------------------------------------------------------
+
+_SPACE_ALPHABET = [
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "a",
+    "B",
+    ",",
+    ".",
+    "|",
+    "\u00a0",
+    "\x1c",
+    "\x1f",
+    "\x85",
+    "\u3000",
+    "x",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  ",
+        "a  b",
+        "  a  b  ",
+        "a\x1c  b",
+        "a  \x1fb",
+        "a\u00a0  b",
+        "a  \nb",
+        "a \t b",
+        "|a  b|\nc  d",
+        "a, \r\n  b",
+    ],
+)
+def test_space_runs_find_what_the_pattern_finds(text):
+    from newslint.checks import whitespace
+
+    assert whitespace._space_runs(text) == [m.span() for m in whitespace._SPACE_RUN.finditer(text)]
+
+
+def test_space_runs_on_random_texts():
+    from newslint.checks import whitespace
+
+    for text in _random_texts(_SPACE_ALPHABET, 6000, seed=9):
+        assert whitespace._space_runs(text) == [
+            m.span() for m in whitespace._SPACE_RUN.finditer(text)
+        ], text
+
+
+def _multiple_spaces_per_line(text: str, flat: bool) -> list[tuple[int, int]]:
+    """TXT009 as it was: one search per line, table rows skipped."""
+    from newslint.checks import whitespace
+
+    out = []
+    doc = Document(text, is_record=True)
+    for s, e in doc.lines:
+        if "|" in text[s:e]:
+            continue
+        for m in whitespace._SPACE_RUN.finditer(text, s, e):
+            if flat and len(m.group()) >= 3:
+                continue
+            if text[m.end()].islower() or text[m.start() - 1] == ",":
+                out.append(m.span())
+    return out
+
+
+def test_multiple_spaces_agrees_with_the_per_line_search():
+    texts = _random_texts(_SPACE_ALPHABET, 4000, seed=10, max_len=80)
+    texts += [
+        "Kata dia,  rupiah  melemah.\n| a  b |\nc  d\r\n",
+        "x   y   z   w  v",
+        "a  b\t\tc   d",
+    ]
+    for text in texts:
+        doc = Document(text, is_record=True)
+        got = [(a, b) for a, b, _, _ in _findings("TXT009", text)]
+        assert got == _multiple_spaces_per_line(text, doc.layout == "flat"), text
+
+
+# -- TXT003, TXT006, TXT007: tokens carrying mojibake ------------------------------
+
+_MOJI_ALPHABET = list(
+    "a \t\r\n\u00a0\u0085\u00ad\u200b\u00c3\u00a9\u00e2\u20ac\u0153\u00c2\u00a9\u00f4\u00f5\u0080\u009d\u0081x"
+) + [
+    "\u00c3\u00b3",
+    "\u00e2\u20ac\u0153",
+    "AntÃ³nio",
+]
+
+
+def _in_mojibake_old(text: str, offset: int) -> bool:
+    s = max(text.rfind(c, 0, offset) for c in " \t\r\n") + 1
+    m = hygiene._ASCII_TOKEN.match(text, s)
+    return bool(m and hygiene._MOJIBAKE_HINT.search(m.group()))
+
+
+def _mojibake_token_spans_old(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    hint = hygiene._MOJIBAKE_HINT.search(text)
+    while hint is not None:
+        s = text.rfind(" ", 0, hint.start()) + 1
+        for ws in "\t\r\n":
+            s = max(s, text.rfind(ws, 0, hint.start()) + 1)
+        m = hygiene._ASCII_TOKEN.match(text, max(s, pos))
+        out.append(m.span())
+        pos = m.end()
+        hint = hygiene._MOJIBAKE_HINT.search(text, pos)
+    return out
+
+
+def test_mojibake_spans_and_lookup_agree_with_the_token_search():
+    texts = _random_texts(_MOJI_ALPHABET, 3000, seed=3, max_len=40)
+    texts += [
+        "",
+        "plain ascii",
+        "\u00c3\u00a9",
+        " \u00c3\u00a9\u00a0x\u00ad \tAntÃ³nio\u0081\r\n\u00e2\u20ac",
+    ]
+    for text in texts:
+        doc = Document(text, is_record=True)
+        starts, ends = hygiene._mojibake_spans(doc)
+        assert list(zip(starts, ends, strict=True)) == _mojibake_token_spans_old(text), text
+        for i, c in enumerate(text):
+            if c not in " \t\r\n":
+                assert hygiene._in_mojibake(doc, i) == _in_mojibake_old(text, i), (text, i)
+
+
+def test_mojibake_tokens_repairs_what_ftfy_repairs():
+    from ftfy import fix_encoding
+
+    text = "\u00e2\u20ac\u0153Kami siap,\u00e2\u20ac\u009d kata Ant\u00c3\u00b3nio.\n\u00c3\u00a9t\u00c3 x\u00c2\u00a9"
+    doc = Document(text, is_record=True)
+    expected = [(s, e, fix_encoding(text[s:e])) for s, e in _mojibake_token_spans_old(text)]
+    assert hygiene._mojibake_tokens(doc) == [t for t in expected if t[2] != text[t[0] : t[1]]]
