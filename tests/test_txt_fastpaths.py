@@ -224,3 +224,84 @@ def test_mojibake_tokens_repairs_what_ftfy_repairs():
     doc = Document(text, is_record=True)
     expected = [(s, e, fix_encoding(text[s:e])) for s, e in _mojibake_token_spans_old(text)]
     assert hygiene._mojibake_tokens(doc) == [t for t in expected if t[2] != text[t[0] : t[1]]]
+
+
+def test_invisible_prefilter_agrees_with_the_class():
+    for c in map(chr, range(0x3000)):
+        for text in (c, "ab" + c + "\u00e9", "x" + c + "\u201c"):
+            assert hygiene._may_hold_invisible(text) == (
+                hygiene._ANY_INVISIBLE.search(text) is not None
+            ), hex(ord(c))
+    for text in [
+        "",
+        "plain",
+        "caf\u00e9\n\t\r",
+        "\ufeffx",
+        "a\u200db",
+        "\u00a0\u00ad",
+        "\U0001f600\u200d",
+    ]:
+        assert hygiene._may_hold_invisible(text) == (
+            hygiene._ANY_INVISIBLE.search(text) is not None
+        ), text
+
+
+def test_not_before_glue_is_outside_the_lookbehind_class():
+    behind = regex.compile(r"[\p{L}\d)\]%]")
+    assert all(not behind.match(c) for c in hygiene._NOT_BEFORE_GLUE)
+    assert all(behind.match(c) for c in map(chr, range(128)) if c not in hygiene._NOT_BEFORE_GLUE)
+
+
+def _glue_exempt_old(text: str, stop: int, after: int) -> bool:
+    i = stop
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    token = text[i:stop]
+    if "://" in token or "www." in token.casefold() or "@" in token:
+        return True
+    word = token.lstrip("(\"'\u201c\u2018[")
+    if len(word) == 1 and word.isalpha():
+        return True
+    tail = hygiene._LAST_WORD.search(word)
+    if tail and tail.group().casefold() in hygiene._EXEMPT_WORDS:
+        return True
+    if hygiene._DOTTED.fullmatch(word):
+        return True
+    nxt = hygiene._NEXT_WORD.match(text, after)
+    return bool(nxt and nxt.group(1).casefold() in hygiene._DOMAIN_PARTS)
+
+
+def test_glue_exemptions_agree_with_the_pattern_checks():
+    words = [
+        "Dr",
+        "dr",
+        "Jl",
+        "S.Sos",
+        "Ph.D",
+        "M",
+        "tbk",
+        "Tbk",
+        "PN Jkt",
+        "Pdt.Sus",
+        "(22/1/2019)",
+        "0,36%",
+        "katanya",
+        "\u00e9t\u00e9",
+        "caf\u00e9",
+        "x1y",
+        "a.b.c.d.e",
+        "abcde.fgh",
+        "\u017fus",
+        "[Dr",
+        "\u201cJl",
+    ]
+    nexts = ["Com", "Co.id", "Pewarta", '"Kami', "(Id", "\u212aom", "Saham", "Net"]
+    for w in words:
+        for stop in [".", "?", "\u2026", ".\u201d"]:
+            for n in nexts:
+                text = f"lalu {w}{stop}{n} x"
+                at = len("lalu ") + len(w)
+                after = at + len(stop)
+                assert hygiene._glue_exempt(text, at, after) == _glue_exempt_old(text, at, after), (
+                    text
+                )
