@@ -305,3 +305,46 @@ def test_glue_exemptions_agree_with_the_pattern_checks():
                 assert hygiene._glue_exempt(text, at, after) == _glue_exempt_old(text, at, after), (
                     text
                 )
+
+
+# -- TXT010 ------------------------------------------------------------------------
+
+_BLANK_ALPHABET = [
+    "\n",
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "\t",
+    "\u00a0",
+    "\u3000",
+    "a",
+    "Kata dia.",
+    "   ",
+    "\x0b",
+]
+
+
+def test_blank_lines_prefilter_skips_only_texts_without_findings():
+    from newslint.checks import whitespace
+
+    texts = _random_texts(_BLANK_ALPHABET, 6000, seed=11, max_len=30)
+    texts += [
+        "a\n\n\nb",
+        "a\n \r\n\t\r\nb",
+        "a\r\n\r\n\r\nb",
+        "a\n\r\r\n\nb",
+        "a\n\u3000\n\u00a0\nb",
+        "a\n\n\n",
+    ]
+    for text in texts:
+        if whitespace._TWO_BLANK_LINES.search(text) is None:
+            doc = Document(text, is_record=True)
+            lines, paras = doc.lines, doc.paragraphs
+            for p, q in zip(paras, paras[1:], strict=False):
+                i = doc.line_index(p.end - 1) + 1
+                j = doc.line_index(q.start)
+                assert j - i < 2 or any(
+                    text[s:e].strip(whitespace.HSPACE) for s, e in lines[i:j]
+                ), text
+    assert _findings("TXT010", "Satu.\n \r\n\t\r\nDua.\n")

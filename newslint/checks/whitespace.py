@@ -224,6 +224,12 @@ def _space_runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: Two blank lines in a row, each ``HSPACE*`` (a ``\r`` before its ``\n``):
+#: a finding needs them, after a paragraph's line and before another's.
+#: Each line break starts one short attempt, so the search is linear.
+_TWO_BLANK_LINES = patterns.compile(f"\n[{HSPACE}]*\r?\n[{HSPACE}]*\r?\n")
+
+
 @rule("TXT010", "blank-lines", severity="info", fix="safe")
 def blank_lines(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """More than one blank line between two paragraphs.
@@ -252,6 +258,9 @@ def blank_lines(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     ```
     """
     text = doc.text
+    second = text.find("\n", text.find("\n") + 1)
+    if second == -1 or text.find("\n", second + 1) == -1 or _TWO_BLANK_LINES.search(text) is None:
+        return  # no two blank lines in a row anywhere (they take three line breaks)
     lines = doc.lines
     paras = doc.paragraphs
     for p, q in zip(paras, paras[1:], strict=False):
