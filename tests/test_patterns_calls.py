@@ -78,3 +78,61 @@ def _same(a, b) -> bool:
     return (a is None and b is None) or (
         a is not None and b is not None and a.span() == b.span() and a.groups() == b.groups()
     )
+
+
+def _stdlib_patterns(value):
+    import re
+
+    if isinstance(value, re.Pattern):
+        yield value
+    elif isinstance(value, tuple | list | frozenset | set):
+        for v in value:
+            yield from _stdlib_patterns(v)
+
+
+def _ops(tree):
+    """Every opcode of a parsed ``re`` pattern, nested ones included."""
+    from re import _parser as parser
+
+    for op, av in tree:
+        yield op
+        for part in av if isinstance(av, tuple | list) else ():
+            subs = part if isinstance(part, tuple | list) else (part,)
+            for sub in subs:
+                if isinstance(sub, parser.SubPattern):
+                    yield from _ops(sub)
+
+
+def test_stdlib_patterns_in_checks_have_no_repetition():
+    """A ``re`` pattern without repetition runs in linear time (see
+    ``newslint.patterns``): the only kind a check may use untimed."""
+    import importlib
+    import pkgutil
+    from re import _constants as c
+    from re import _parser as parser
+
+    import newslint.checks
+
+    banned = {c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT, c.GROUPREF, c.GROUPREF_EXISTS}
+    found = 0
+    # boilerplate's `_READ_ALSO_HINT` (`[ \t]*:` after literals) is its owner's
+    # case, made in its own tests (test_perf_prefilters.py).
+    for info in pkgutil.iter_modules(newslint.checks.__path__):
+        if info.name == "boilerplate":
+            continue
+        module = importlib.import_module(f"newslint.checks.{info.name}")
+        for attr, value in vars(module).items():
+            for p in _stdlib_patterns(value):
+                found += 1
+                bad = banned & set(_ops(parser.parse(p.pattern, p.flags)))
+                assert not bad, f"{info.name}.{attr}: {p.pattern!r} repeats ({bad})"
+    assert found >= 5  # TXT006's class, TXT008's stops
+
+
+def test_the_repetition_detector_sees_nested_repetition():
+    from re import _constants as c
+    from re import _parser as parser
+
+    assert c.MAX_REPEAT in set(_ops(parser.parse(r"x|\.(?=[ab]+c)")))
+    assert c.MAX_REPEAT in set(_ops(parser.parse(r"(?:a(?:bc)*)")))
+    assert c.MAX_REPEAT not in set(_ops(parser.parse(r"\.(?=[.!?A-Z])")))
