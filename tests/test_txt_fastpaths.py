@@ -398,3 +398,12 @@ def test_ftfy_wanting_more_of_wcwidth_is_imported_plainly(tmp_path):
         str(tmp_path),
     )
     assert out.split() == ["AB", "True"]
+
+
+def test_regex_space_set_is_regex_whitespace():
+    from newslint.checks import whitespace
+
+    space = regex.compile(r"\s")
+    assert {
+        chr(c) for c in range(sys.maxunicode + 1) if space.match(chr(c))
+    } == whitespace._REGEX_SPACE

@@ -192,8 +192,10 @@ def multiple_spaces(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         )
 
 
-#: ``regex``'s ``\s``: ``str.isspace`` but for the separators U+001C-U+001F.
-_NOT_REGEX_SPACE = frozenset("\x1c\x1d\x1e\x1f")
+#: ``regex``'s ``\s`` (Unicode White_Space; ``str.isspace`` adds U+001C-U+001F).
+_REGEX_SPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
+    map(chr, range(0x2000, 0x200B))
+)
 
 
 def _space_runs(text: str) -> list[tuple[int, int]]:
@@ -209,17 +211,14 @@ def _space_runs(text: str) -> list[tuple[int, int]]:
     out = []
     n = len(text)
     find = text.find
+    space = _REGEX_SPACE
     a = find("  ")
     while a != -1:  # `a` is the first space of its run: the last search began after one
         b = a + 2
         while b < n and text[b] == " ":
             b += 1
-        if a and b < n:
-            left, right = text[a - 1], text[b]
-            if not (left.isspace() and left not in _NOT_REGEX_SPACE) and not (
-                right.isspace() and right not in _NOT_REGEX_SPACE
-            ):
-                out.append((a, b))
+        if a and b < n and text[a - 1] not in space and text[b] not in space:
+            out.append((a, b))
         a = find("  ", b)
     return out
 
