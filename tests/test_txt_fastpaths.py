@@ -179,24 +179,28 @@ _MOJI_ALPHABET = list(
 ]
 
 
+_HINT_REGEX = hygiene._MOJIBAKE_HINT
+_ASCII_TOKEN = regex.compile(r"[^ \t\r\n]+")  # the old token pattern
+
+
 def _in_mojibake_old(text: str, offset: int) -> bool:
     s = max(text.rfind(c, 0, offset) for c in " \t\r\n") + 1
-    m = hygiene._ASCII_TOKEN.match(text, s)
-    return bool(m and hygiene._MOJIBAKE_HINT.search(m.group()))
+    m = _ASCII_TOKEN.match(text, s)
+    return bool(m and _HINT_REGEX.search(m.group()))
 
 
 def _mojibake_token_spans_old(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
-    hint = hygiene._MOJIBAKE_HINT.search(text)
+    hint = _HINT_REGEX.search(text)
     while hint is not None:
         s = text.rfind(" ", 0, hint.start()) + 1
         for ws in "\t\r\n":
             s = max(s, text.rfind(ws, 0, hint.start()) + 1)
-        m = hygiene._ASCII_TOKEN.match(text, max(s, pos))
+        m = _ASCII_TOKEN.match(text, max(s, pos))
         out.append(m.span())
         pos = m.end()
-        hint = hygiene._MOJIBAKE_HINT.search(text, pos)
+        hint = _HINT_REGEX.search(text, pos)
     return out
 
 
@@ -407,3 +411,31 @@ def test_regex_space_set_is_regex_whitespace():
     assert {
         chr(c) for c in range(sys.maxunicode + 1) if space.match(chr(c))
     } == whitespace._REGEX_SPACE
+
+
+def test_invisible_runs_are_the_pattern_runs():
+    alphabet = [
+        "a",
+        " ",
+        "\n",
+        "\u00ad",
+        "\x85",
+        "\x00",
+        "\u200b",
+        "\u200d",
+        "\ufeff",
+        "\u00e9",
+        "\u2060",
+        "\x7f",
+    ]
+    texts = _random_texts(alphabet, 4000, seed=12) + [
+        "",
+        "\ufeff",
+        "a\u200b",
+        "\u200ba",
+        "\x00\x01\x02",
+    ]
+    for text in texts:
+        assert hygiene._invisible_runs(text) == [
+            m.span() for m in hygiene._INVISIBLE.finditer(text)
+        ], text

@@ -33,10 +33,15 @@ _CONT = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
-_MOJIBAKE_HINT = patterns.compile(f"[\u00c2-\u00f4][{_CONT}]")
+_HINT = f"[\u00c2-\u00f4][{_CONT}]"
+_MOJIBAKE_HINT = patterns.compile(_HINT)
+#: The same two characters for ``re``, to walk the hints of a text that has
+#: one (``regex`` scans faster, but reads the clock for its time limit at
+#: every match).  No repetition: linear, safe untimed (see ``patterns``).
+_MOJIBAKE_HINTS = re.compile(_HINT)
 #: Tokens are split on ASCII white space only: U+0085 and U+00A0 are bytes of
 #: the mojibake itself.
-_ASCII_TOKEN = patterns.compile(r"[^ \t\r\n]+")
+_ASCII_SPACE = re.compile(r"[ \t\r\n]")  # no repetition: linear, untimed
 
 
 def _mojibake_spans(doc: Document) -> tuple[list[int], list[int]]:
@@ -56,7 +61,8 @@ def _mojibake_spans(doc: Document) -> tuple[list[int], list[int]]:
     if not text.isascii():
         end = 0  # the end of the last token: an ASCII white space, or 0
         rfind = text.rfind
-        for hint in _MOJIBAKE_HINT.finditer(text):
+        first = _MOJIBAKE_HINT.search(text)
+        for hint in _MOJIBAKE_HINTS.finditer(text, first.start()) if first else ():
             a = hint.start()
             if a < end:
                 continue  # the token already found
@@ -69,10 +75,8 @@ def _mojibake_spans(doc: Document) -> tuple[list[int], list[int]]:
                 )
                 + 1
             )
-            m = _ASCII_TOKEN.match(text, s)
-            if m is None:  # pragma: no cover - the hint is inside a token
-                break
-            end = m.end()
+            m = _ASCII_SPACE.search(text, a)  # the token ends at the next one
+            end = m.start() if m else len(text)
             starts.append(s)
             ends.append(end)
     doc.__dict__["_txt_mojibake_spans"] = starts, ends
@@ -378,6 +382,26 @@ _MOJIBAKE_BYTES = frozenset(map(chr, range(0x80, 0xA0))) | {"\u00ad"}
 _LATIN_CONTEXT = patterns.compile(r"[\p{Script=Latin}\p{N}\p{P}\s]")
 
 
+def _invisible_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_INVISIBLE.finditer(text)`` (maximal runs of the class),
+    from the single characters ``_ANY_INVISIBLE`` finds: ``regex`` pays the
+    time limit's clock reads again for every match of ``finditer``, which
+    made a text full of broken bytes slow."""
+    out = []
+    s = e = -1
+    for m in _ANY_INVISIBLE.finditer(text):
+        i = m.start()
+        if i == e:
+            e += 1
+        else:
+            if e != -1:
+                out.append((s, e))
+            s, e = i, i + 1
+    if e != -1:
+        out.append((s, e))
+    return out
+
+
 def _is_invisible(c: str) -> bool:
     return bool(_INVISIBLE.fullmatch(c)) or c in _CONTEXTUAL
 
@@ -412,11 +436,10 @@ def invisible_character(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     text = doc.text
     if not _may_hold_invisible(text):
         return
-    for m in _INVISIBLE.finditer(text):
-        s, e = m.span()
+    for s, e in _invisible_runs(text):
         if s == 0 and text[0] == "\ufeff" and e == 1:
             continue  # a BOM at the very start belongs to the file, not the text
-        run = m.group()
+        run = whole = text[s:e]
         if not _CONTEXTUAL_SET.isdisjoint(run):
             left = text[s - 1] if s else " "
             right = text[e] if e < len(text) else " "
@@ -429,7 +452,7 @@ def invisible_character(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         left = text[s - 1] if s else " "
         right = text[e] if e < len(text) else " "
         new = " " if (set(run) & _SPACE_LIKE and not left.isspace() and not right.isspace()) else ""
-        names = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group()))
+        names = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(whole))
         yield rule.diagnostic(
             s,
             e,
