@@ -10,7 +10,7 @@ import pytest
 import regex
 
 from newslint.checks import hygiene
-from newslint.document import Document
+from newslint.document import HSPACE, Document
 from newslint.registry import load_registry
 
 
@@ -439,3 +439,46 @@ def test_invisible_runs_are_the_pattern_runs():
         assert hygiene._invisible_runs(text) == [
             m.span() for m in hygiene._INVISIBLE.finditer(text)
         ], text
+
+
+# -- TXT007 ------------------------------------------------------------------------
+
+_NBSP = regex.compile(r"[\u00a0\u2007\u202f]+")  # the old per-line pattern
+
+
+def _non_breaking_space_old(text: str) -> list[tuple[int, int]]:
+    doc = Document(text, is_record=True)
+    out = []
+    for s, e in doc.lines:
+        for m in _NBSP.finditer(text, s, e):
+            if not text[m.end() : e].strip(HSPACE):
+                continue
+            if _in_mojibake_old(text, m.start()):
+                continue
+            out.append(m.span())
+    return out
+
+
+def test_non_breaking_space_agrees_with_the_per_line_search():
+    alphabet = [
+        "a",
+        " ",
+        "\t",
+        "\n",
+        "\r\n",
+        "\r",
+        "\u00a0",
+        "\u2007",
+        "\u202f",
+        "\u3000",
+        "\u00e2\u0081",
+        "x",
+        "\u00c3",
+    ]
+    texts = _random_texts(alphabet, 5000, seed=13) + [
+        "a\u00a0b\u00a0\r",
+        "a\u00a0\r\nb \u202f\u2007c\u00a0",
+    ]
+    for text in texts:
+        got = [(a, b) for a, b, _, _ in _findings("TXT007", text)]
+        assert got == _non_breaking_space_old(text), text

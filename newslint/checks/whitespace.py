@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from newslint import patterns
-from newslint.checks.hygiene import _in_mojibake
+from newslint.checks.hygiene import _char_runs, _in_mojibake
 from newslint.diagnostics import Diagnostic, Edit, Fix
 from newslint.document import HSPACE, Document
 from newslint.registry import Rule, rule
@@ -90,7 +92,9 @@ def final_newline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         )
 
 
-_NBSP = patterns.compile(r"[\u00a0\u2007\u202f]+")
+#: A non-breaking space, walked over the whole text in runs (no repetition:
+#: linear, untimed; one ``regex`` search per line paid the clock each time).
+_ANY_NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 
 
 @rule("TXT007", "non-breaking-space", severity="info", fix="safe")
@@ -121,19 +125,20 @@ def non_breaking_space(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     text = doc.text
     if "\u00a0" not in text and "\u2007" not in text and "\u202f" not in text:
         return  # none of them anywhere: spare a regex call per line
-    for s, e in doc.lines:
-        for m in _NBSP.finditer(text, s, e):
-            if not text[m.end() : e].strip(HSPACE):
-                continue  # trailing: TXT001
-            if _in_mojibake(doc, m.start()):
-                continue  # a byte of mojibake (`â\x81\xa0`): TXT003
-            n = m.end() - m.start()
-            yield rule.diagnostic(
-                m.start(),
-                m.end(),
-                "Non-breaking space" + (f"s ({n})" if n > 1 else ""),
-                Fix.replace(m.start(), m.end(), " " * n, "Replace with a plain space"),
-            )
+    lines, starts = doc.lines, doc.line_starts
+    for a, b in _char_runs(_ANY_NBSP, text):  # a run never spans a line break
+        e = lines[bisect_right(starts, a) - 1].end
+        if not text[b:e].strip(HSPACE):
+            continue  # trailing: TXT001
+        if _in_mojibake(doc, a):
+            continue  # a byte of mojibake (`â\x81\xa0`): TXT003
+        n = b - a
+        yield rule.diagnostic(
+            a,
+            b,
+            "Non-breaking space" + (f"s ({n})" if n > 1 else ""),
+            Fix.replace(a, b, " " * n, "Replace with a plain space"),
+        )
 
 
 _SPACE_RUN = patterns.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
