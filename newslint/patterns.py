@@ -16,6 +16,15 @@ article must not be mistaken for a hang), overridable with the
 ``NEWSLINT_REGEX_TIMEOUT`` environment variable (``0`` disables it).
 A news article is matched in milliseconds, so the limit only ever bites on a
 pattern that has gone exponential.
+
+The one exception: a check may use a standard-library ``re`` pattern with no
+repetition at all (no ``*``, ``+``, ``?``, ``{m,n}``, no backreference),
+such as a literal with a one-character lookahead.  Each attempt of such a
+pattern costs at most a constant (its size, alternatives included), so a
+scan is linear in the text and cannot hang; ``re`` finds a literal prefix far
+faster than ``regex`` and skips the limit's clock reads (about 1 µs a call).
+``tests/test_patterns_calls.py`` parses every ``re`` pattern of the check
+modules and fails on any repetition.
 """
 
 from __future__ import annotations
@@ -80,8 +89,73 @@ class TimedPattern:
 #: article is slow but honest; only backtracking blows far past this.
 PER_CHAR = 2e-6
 
+#: "No ``timeout=`` given": ``None`` already means "no limit".
+_DEFAULT: Any = object()
+
+
+# The hot calls (tens of thousands per MB of text) mirror ``regex``'s own
+# signatures and pass every argument by position: no ``*args`` tuple,
+# kwargs dict or ``getattr`` per call, and ``regex`` skips parsing
+# keywords (~0.3 µs).  What is left is ``regex`` reading the CPU clock for
+# the limit (~1 µs a call); ``tests/test_hangs.py`` checks that each call
+# still times out, so a ``regex`` that reorders its parameters fails there.
+
+
+def _search(self, string, pos=None, endpos=None, concurrent=None, partial=False, timeout=_DEFAULT):  # type: ignore[no-untyped-def]
+    if timeout is _DEFAULT:
+        timeout = self.timeout
+        if timeout is not None:
+            timeout += len(string) * PER_CHAR
+    return self._pattern.search(string, pos, endpos, concurrent, partial, timeout)
+
+
+def _match(self, string, pos=None, endpos=None, concurrent=None, partial=False, timeout=_DEFAULT):  # type: ignore[no-untyped-def]
+    if timeout is _DEFAULT:
+        timeout = self.timeout
+        if timeout is not None:
+            timeout += len(string) * PER_CHAR
+    return self._pattern.match(string, pos, endpos, concurrent, partial, timeout)
+
+
+def _fullmatch(
+    self, string, pos=None, endpos=None, concurrent=None, partial=False, timeout=_DEFAULT
+):  # type: ignore[no-untyped-def]
+    if timeout is _DEFAULT:
+        timeout = self.timeout
+        if timeout is not None:
+            timeout += len(string) * PER_CHAR
+    return self._pattern.fullmatch(string, pos, endpos, concurrent, partial, timeout)
+
+
+def _finditer(  # type: ignore[no-untyped-def]
+    self,
+    string,
+    pos=None,
+    endpos=None,
+    overlapped=False,
+    concurrent=None,
+    partial=False,
+    timeout=_DEFAULT,
+):
+    if timeout is _DEFAULT:
+        timeout = self.timeout
+        if timeout is not None:
+            timeout += len(string) * PER_CHAR
+    return self._pattern.finditer(string, pos, endpos, overlapped, concurrent, partial, timeout)
+
+
+def _findall(
+    self, string, pos=None, endpos=None, overlapped=False, concurrent=None, timeout=_DEFAULT
+):  # type: ignore[no-untyped-def]
+    if timeout is _DEFAULT:
+        timeout = self.timeout
+        if timeout is not None:
+            timeout += len(string) * PER_CHAR
+    return self._pattern.findall(string, pos, endpos, overlapped, concurrent, timeout)
+
 
 def _timed(name: str) -> Any:
+    """The rarer calls, whose string argument is not the first."""
     at = 1 if name in ("sub", "subn") else 0  # where the string argument sits
 
     def call(self: TimedPattern, *args: Any, **kwargs: Any) -> Any:
@@ -92,13 +166,24 @@ def _timed(name: str) -> Any:
             kwargs["timeout"] = limit
         return getattr(self._pattern, name)(*args, **kwargs)
 
-    call.__name__ = name
-    call.__doc__ = f"``Pattern.{name}`` with ``timeout=`` defaulting to the pattern's limit."
     return call
 
 
-for _name in _CALLS:
-    setattr(TimedPattern, _name, _timed(_name))
+for _name, _call in (
+    ("search", _search),
+    ("match", _match),
+    ("fullmatch", _fullmatch),
+    ("finditer", _finditer),
+    ("findall", _findall),
+    ("sub", _timed("sub")),
+    ("subn", _timed("subn")),
+    ("split", _timed("split")),
+    ("splititer", _timed("splititer")),
+):
+    _call.__name__ = _call.__qualname__ = _name
+    _call.__doc__ = f"``Pattern.{_name}`` with ``timeout=`` defaulting to the pattern's limit."
+    setattr(TimedPattern, _name, _call)
+assert set(_CALLS) == {n for n in vars(TimedPattern) if n in _CALLS}
 
 
 def compile(pattern: str, flags: int = 0, *, timeout: float | None = -1.0) -> TimedPattern:  # noqa: A001

@@ -9,14 +9,19 @@ deleted because the reader never saw it.
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Iterator
+import sys
+import types
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import regex
 
 from newslint import patterns
 from newslint.diagnostics import Diagnostic, Edit, Fix
-from newslint.document import Document
+from newslint.document import _ABBREVIATIONS, Document
 from newslint.registry import Rule, rule
 
 # -- TXT003 mojibake --------------------------------------------------------------
@@ -28,10 +33,54 @@ _CONT = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
-_MOJIBAKE_HINT = patterns.compile(f"[\u00c2-\u00f4][{_CONT}]")
+_HINT = f"[\u00c2-\u00f4][{_CONT}]"
+_MOJIBAKE_HINT = patterns.compile(_HINT)
+#: The same two characters for ``re``, to walk the hints of a text that has
+#: one (``regex`` scans faster, but reads the clock for its time limit at
+#: every match).  No repetition: linear, safe untimed (see ``patterns``).
+_MOJIBAKE_HINTS = re.compile(_HINT)
 #: Tokens are split on ASCII white space only: U+0085 and U+00A0 are bytes of
 #: the mojibake itself.
-_ASCII_TOKEN = patterns.compile(r"[^ \t\r\n]+")
+_ASCII_SPACE = re.compile(r"[ \t\r\n]")  # no repetition: linear, untimed
+
+
+def _mojibake_spans(doc: Document) -> tuple[list[int], list[int]]:
+    """Starts and ends of the tokens (split on ASCII white space) that carry
+    the mojibake signature, whether or not ftfy can repair them; cached.
+
+    One scan of the text, and each token's bounds are searched for only
+    between the previous token and its hint, so the cost stays linear however
+    many tokens are broken.  An ASCII text cannot carry the signature (its
+    lead characters are not ASCII)."""
+    cached = doc.__dict__.get("_txt_mojibake_spans")
+    if cached is not None:
+        return cached
+    starts: list[int] = []
+    ends: list[int] = []
+    text = doc.text
+    if not text.isascii():
+        end = 0  # the end of the last token: an ASCII white space, or 0
+        rfind = text.rfind
+        first = _MOJIBAKE_HINT.search(text)
+        for hint in _MOJIBAKE_HINTS.finditer(text, first.start()) if first else ():
+            a = hint.start()
+            if a < end:
+                continue  # the token already found
+            s = (
+                max(
+                    rfind(" ", end, a),
+                    rfind("\t", end, a),
+                    rfind("\r", end, a),
+                    rfind("\n", end, a),
+                )
+                + 1
+            )
+            m = _ASCII_SPACE.search(text, a)  # the token ends at the next one
+            end = m.start() if m else len(text)
+            starts.append(s)
+            ends.append(end)
+    doc.__dict__["_txt_mojibake_spans"] = starts, ends
+    return starts, ends
 
 
 def _mojibake_tokens(doc: Document) -> list[tuple[int, int, str]]:
@@ -41,34 +90,75 @@ def _mojibake_tokens(doc: Document) -> list[tuple[int, int, str]]:
         return cached
     out: list[tuple[int, int, str]] = []
     text = doc.text
-    hint = _MOJIBAKE_HINT.search(text)
-    if hint is not None:
-        from ftfy import fix_encoding  # lazy: ftfy is slow to import
-
-        pos = 0
-        while hint is not None:
-            s = text.rfind(" ", 0, hint.start()) + 1
-            for ws in "\t\r\n":
-                s = max(s, text.rfind(ws, 0, hint.start()) + 1)
-            m = _ASCII_TOKEN.match(text, max(s, pos))
-            if m is None:  # pragma: no cover - the hint is inside a token
-                break
-            token = m.group()
+    starts, ends = _mojibake_spans(doc)
+    if starts:
+        fix_encoding = _fix_encoding()
+        for s, e in zip(starts, ends, strict=True):
+            token = text[s:e]
             fixed = fix_encoding(token)
             if fixed != token:
-                out.append((m.start(), m.end(), fixed))
-            pos = m.end()
-            hint = _MOJIBAKE_HINT.search(text, pos)
+                out.append((s, e, fixed))
     doc.__dict__["_txt_mojibake"] = out
     return out
 
 
-def _in_mojibake(text: str, offset: int) -> bool:
-    """Whether the token around ``offset`` carries the mojibake signature,
-    whether or not ftfy can repair it."""
-    s = max(text.rfind(c, 0, offset) for c in " \t\r\n") + 1
-    m = _ASCII_TOKEN.match(text, s)
-    return bool(m and _MOJIBAKE_HINT.search(m.group()))
+def _fix_encoding() -> Callable[[str], str]:
+    """ftfy's ``fix_encoding``, imported on first use (ftfy is slow to import).
+
+    Half of that import (~15 ms CPU) is ``wcwidth``, which ftfy imports only
+    for its terminal-width helpers (``ftfy.formatting``) and ``fix_encoding``
+    never calls: while ftfy loads, ``wcwidth`` is a stand-in whose two
+    functions import the real module on their first call, so those helpers
+    behave as before.  If ``wcwidth`` or ftfy is already loaded, or ftfy asks
+    the stand-in for anything else, ftfy is imported the plain way."""
+    global _FIX_ENCODING
+    if _FIX_ENCODING is None:
+        if "ftfy" not in sys.modules and "wcwidth" not in sys.modules:
+            _import_ftfy_without_wcwidth()
+        from ftfy import fix_encoding
+
+        _FIX_ENCODING = fix_encoding
+    return _FIX_ENCODING
+
+
+_FIX_ENCODING: Callable[[str], str] | None = None
+
+
+def _import_ftfy_without_wcwidth() -> None:
+    stand_in = types.ModuleType("wcwidth")
+
+    def deferred(name: str) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if sys.modules.get("wcwidth") is stand_in:  # pragma: no cover - ftfy still loading
+                del sys.modules["wcwidth"]
+            return getattr(importlib.import_module("wcwidth"), name)(*args, **kwargs)
+
+        call.__name__ = name
+        return call
+
+    stand_in.wcwidth = deferred("wcwidth")  # type: ignore[attr-defined]
+    stand_in.wcswidth = deferred("wcswidth")  # type: ignore[attr-defined]
+    before = set(sys.modules)
+    sys.modules["wcwidth"] = stand_in
+    try:
+        importlib.import_module("ftfy")
+    except ImportError:  # a newer ftfy wants more of wcwidth: start again, plainly
+        for name in set(sys.modules) - before:
+            if name == "ftfy" or name.startswith("ftfy."):
+                del sys.modules[name]
+    finally:
+        if sys.modules.get("wcwidth") is stand_in:
+            del sys.modules["wcwidth"]
+
+
+def _in_mojibake(doc: Document, offset: int) -> bool:
+    """Whether the token around ``offset`` (not an ASCII white space) carries
+    the mojibake signature, whether or not ftfy can repair it."""
+    starts, ends = _mojibake_spans(doc)
+    if not starts:
+        return False
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < ends[i]
 
 
 @rule("TXT003", "mojibake", severity="error", fix="safe")
@@ -268,8 +358,53 @@ _INVISIBLE = patterns.compile(f"[{_ALWAYS}{_CONTEXTUAL}]+")
 #: The same class for the standard ``re`` module, whose search over a plain
 #: character class is several times faster: most texts have none of them.
 _ANY_INVISIBLE = re.compile(f"[{_ALWAYS}{_CONTEXTUAL}]")
+#: Latin-1 bytes that are not invisible characters: deleting them from a
+#: Latin-1 text leaves exactly its invisible characters (derived from the
+#: class itself, so the two cannot drift apart).
+_VISIBLE_LATIN1 = bytes(b for b in range(256) if not _ANY_INVISIBLE.match(chr(b)))
+
+
+def _may_hold_invisible(text: str) -> bool:
+    """``_ANY_INVISIBLE.search(text)`` is not None.  Most texts are Latin-1
+    (ASCII included): for them ``bytes.translate`` answers in a fraction of
+    the time ``re`` takes to test every character against the class."""
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _ANY_INVISIBLE.search(text) is not None
+    return bool(raw.translate(None, _VISIBLE_LATIN1))
+
+
 _SPACE_LIKE = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
+_CONTEXTUAL_SET = frozenset(_CONTEXTUAL)
+#: Invisible characters that are also bytes of mojibake (C1 controls, soft hyphen).
+_MOJIBAKE_BYTES = frozenset(map(chr, range(0x80, 0xA0))) | {"\u00ad"}
 _LATIN_CONTEXT = patterns.compile(r"[\p{Script=Latin}\p{N}\p{P}\s]")
+
+
+def _invisible_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_INVISIBLE.finditer(text)``: ``regex`` pays the time
+    limit's clock reads again for every match of ``finditer``, which made a
+    text full of broken bytes slow."""
+    return _char_runs(_ANY_INVISIBLE, text)
+
+
+def _char_runs(char: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Maximal runs of the characters a one-character ``re`` pattern finds
+    (what ``[class]+`` finds, without the per-match clock reads)."""
+    out = []
+    s = e = -1
+    for m in char.finditer(text):
+        i = m.start()
+        if i == e:
+            e += 1
+        else:
+            if e != -1:
+                out.append((s, e))
+            s, e = i, i + 1
+    if e != -1:
+        out.append((s, e))
+    return out
 
 
 def _is_invisible(c: str) -> bool:
@@ -304,26 +439,25 @@ def invisible_character(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     ```
     """
     text = doc.text
-    if _ANY_INVISIBLE.search(text) is None:
+    if not _may_hold_invisible(text):
         return
-    for m in _INVISIBLE.finditer(text):
-        s, e = m.start(), m.end()
+    for s, e in _invisible_runs(text):
         if s == 0 and text[0] == "\ufeff" and e == 1:
             continue  # a BOM at the very start belongs to the file, not the text
-        run = m.group()
-        if any(c in _CONTEXTUAL for c in run):
+        run = whole = text[s:e]
+        if not _CONTEXTUAL_SET.isdisjoint(run):
             left = text[s - 1] if s else " "
             right = text[e] if e < len(text) else " "
             if not (_LATIN_CONTEXT.match(left) and _LATIN_CONTEXT.match(right)):
                 run = "".join(c for c in run if c not in _CONTEXTUAL)
                 if not run:
                     continue
-        if any("\x80" <= c <= "\x9f" or c == "\u00ad" for c in run) and _in_mojibake(text, s):
+        if not _MOJIBAKE_BYTES.isdisjoint(run) and _in_mojibake(doc, s):
             continue  # a byte of mojibake: TXT003 repairs it (or leaves it whole)
         left = text[s - 1] if s else " "
         right = text[e] if e < len(text) else " "
         new = " " if (set(run) & _SPACE_LIKE and not left.isspace() and not right.isspace()) else ""
-        names = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group()))
+        names = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(whole))
         yield rule.diagnostic(
             s,
             e,
@@ -345,11 +479,48 @@ _DOMAIN_PARTS = frozenset("com co id net org go info biz io tv news ac or web my
 _CASE_NUMBER_PARTS = frozenset("jkt pdt pid sus".split())
 _LAST_WORD = patterns.compile(r"\p{L}+$")
 _NEXT_WORD = patterns.compile(r"[\"\u201c\u2018(]?(\p{L}+)")
+_EXEMPT_WORDS = _ABBREVIATIONS | _CASE_NUMBER_PARTS
+#: Where a ``_GLUED`` match can start: a stop character followed by what the
+#: pattern needs next (more stops, a closing or opening quote or bracket, an
+#: upper-case letter).  The class is a superset of those (every ``\p{Lu}``
+#: is A-Z, U+00C0-U+00DE or above U+00FF, whatever ``regex``'s Unicode
+#: version), so a stop it skips cannot start a match.  A literal followed by
+#: a one-character lookahead: ``re`` finds it by a fast literal scan, in
+#: linear time (no repetition), several times faster than ``_GLUED``'s scan.
+_GLUE_NEXT = '(?=[.!?"\u201d\u2019)\u201c\u2018(A-Z\u00c0-\u00de\u0100-\U0010ffff])'
+#: ASCII characters outside ``_GLUED``'s lookbehind class ``[\p{L}\d)\]%]``:
+#: a stop after one of them (a space, another stop) cannot start a match.
+_NOT_BEFORE_GLUE = frozenset(c for c in map(chr, range(128)) if not (c.isalnum() or c in ")]%"))
+_GLUE_STOPS = tuple((c, re.compile(re.escape(c) + _GLUE_NEXT)) for c in ".!?\u2026")
+
+
+def _glue_candidates(text: str) -> list[int]:
+    """Offsets, in order, of every stop character a ``_GLUED`` match can start at."""
+    out: list[int] = []
+    kinds = 0
+    for c, pattern in _GLUE_STOPS:
+        if c in text:
+            out.extend(m.start() for m in pattern.finditer(text))
+            kinds += 1
+    if kinds > 1:
+        out.sort()
+    return out
+
+
+def _glued(text: str) -> Iterator[regex.Match[str]]:
+    """``_GLUED.finditer(text)``: the same matches, but ``_GLUED`` only tries
+    the candidate offsets (a search resumes at a match's end, so do we)."""
+    end = 0
+    match = _GLUED.match
+    for p in _glue_candidates(text):
+        if p >= end and p and text[p - 1] not in _NOT_BEFORE_GLUE:
+            m = match(text, p)
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 def _glue_exempt(text: str, stop: int, after: int) -> bool:
-    from newslint.document import _ABBREVIATIONS
-
     i = stop
     while i > 0 and not text[i - 1].isspace():
         i -= 1
@@ -359,10 +530,17 @@ def _glue_exempt(text: str, stop: int, after: int) -> bool:
     word = token.lstrip("(\"'\u201c\u2018[")
     if len(word) == 1 and word.isalpha():
         return True  # an initial: M.Chatib
-    tail = _LAST_WORD.search(word)
-    if tail and tail.group().casefold() in _ABBREVIATIONS | _CASE_NUMBER_PARTS:
+    if word.isascii():  # no pattern call: on ASCII, \p{L} is str.isalpha
+        j = len(word)
+        while j and word[j - 1].isalpha():
+            j -= 1
+        tail = word[j:]
+    else:
+        m = _LAST_WORD.search(word)
+        tail = m.group() if m else ""
+    if tail and tail.casefold() in _EXEMPT_WORDS:
         return True
-    if _DOTTED.fullmatch(word):
+    if "." in word and _DOTTED.fullmatch(word):
         return True  # Dr.Ir, Jl.Sudirman, S.Sos, Ph.D
     nxt = _NEXT_WORD.match(text, after)
     return bool(nxt and nxt.group(1).casefold() in _DOMAIN_PARTS)
@@ -397,7 +575,7 @@ def missing_space_after_sentence(doc: Document, rule: Rule) -> Iterator[Diagnost
     ```
     """
     text = doc.text
-    for m in _GLUED.finditer(text):
+    for m in _glued(text):
         if _glue_exempt(text, m.start(), m.end()):
             continue
         close = m.group("close")

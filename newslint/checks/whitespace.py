@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from newslint import patterns
-from newslint.checks.hygiene import _in_mojibake
+from newslint.checks.hygiene import _char_runs, _in_mojibake
 from newslint.diagnostics import Diagnostic, Edit, Fix
 from newslint.document import HSPACE, Document
 from newslint.registry import Rule, rule
@@ -90,7 +92,9 @@ def final_newline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         )
 
 
-_NBSP = patterns.compile(r"[\u00a0\u2007\u202f]+")
+#: A non-breaking space, walked over the whole text in runs (no repetition:
+#: linear, untimed; one ``regex`` search per line paid the clock each time).
+_ANY_NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 
 
 @rule("TXT007", "non-breaking-space", severity="info", fix="safe")
@@ -121,19 +125,20 @@ def non_breaking_space(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     text = doc.text
     if "\u00a0" not in text and "\u2007" not in text and "\u202f" not in text:
         return  # none of them anywhere: spare a regex call per line
-    for s, e in doc.lines:
-        for m in _NBSP.finditer(text, s, e):
-            if not text[m.end() : e].strip(HSPACE):
-                continue  # trailing: TXT001
-            if _in_mojibake(text, m.start()):
-                continue  # a byte of mojibake (`â\x81\xa0`): TXT003
-            n = m.end() - m.start()
-            yield rule.diagnostic(
-                m.start(),
-                m.end(),
-                "Non-breaking space" + (f"s ({n})" if n > 1 else ""),
-                Fix.replace(m.start(), m.end(), " " * n, "Replace with a plain space"),
-            )
+    lines, starts = doc.lines, doc.line_starts
+    for a, b in _char_runs(_ANY_NBSP, text):  # a run never spans a line break
+        e = lines[bisect_right(starts, a) - 1].end
+        if not text[b:e].strip(HSPACE):
+            continue  # trailing: TXT001
+        if _in_mojibake(doc, a):
+            continue  # a byte of mojibake (`â\x81\xa0`): TXT003
+        n = b - a
+        yield rule.diagnostic(
+            a,
+            b,
+            "Non-breaking space" + (f"s ({n})" if n > 1 else ""),
+            Fix.replace(a, b, " " * n, "Replace with a plain space"),
+        )
 
 
 _SPACE_RUN = patterns.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
@@ -170,22 +175,63 @@ def multiple_spaces(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     if "  " not in text and "\t" not in text:
         return  # no run of two spaces or tabs anywhere
     flat = doc.layout == "flat"
-    for s, e in doc.lines:
-        if "|" in text[s:e]:
+    ls = le = -1  # the line of the last run, and whether it holds a `|`
+    bar = False
+    for a, b in _space_runs(text):
+        if flat and b - a >= 3:
             continue
-        for m in _SPACE_RUN.finditer(text, s, e):
-            run = m.group()
-            if flat and len(run) >= 3:
-                continue
-            after = text[m.end()]
-            if not (after.islower() or text[m.start() - 1] == ","):
-                continue
-            yield rule.diagnostic(
-                m.start(),
-                m.end(),
-                f"{len(run)} spaces in a sentence",
-                Fix.replace(m.start(), m.end(), " ", "Collapse to one space"),
-            )
+        if not (text[b].islower() or text[a - 1] == ","):
+            continue
+        if a >= le:  # a run never spans a line break: its line is [ls, le)
+            ls = text.rfind("\n", 0, a) + 1
+            le = text.find("\n", a)
+            le = len(text) if le == -1 else le
+            bar = text.find("|", ls, le) != -1
+        if bar:
+            continue  # a table row
+        yield rule.diagnostic(
+            a,
+            b,
+            f"{b - a} spaces in a sentence",
+            Fix.replace(a, b, " ", "Collapse to one space"),
+        )
+
+
+#: ``regex``'s ``\s`` (Unicode White_Space; ``str.isspace`` adds U+001C-U+001F).
+_REGEX_SPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
+    map(chr, range(0x2000, 0x200B))
+)
+
+
+def _space_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_SPACE_RUN.finditer(text)``.
+
+    Without tabs a match is a maximal run of two or more spaces with a
+    non-space on each side; ``str.find`` locates the runs far faster than
+    the pattern's scan, which tries its lookbehind at every offset.
+    (Lines need no separate search: a run holds no line break, and the
+    lookarounds see a line break, white space, on either side of a line.)"""
+    if "\t" in text:
+        return [m.span() for m in _SPACE_RUN.finditer(text)]
+    out = []
+    n = len(text)
+    find = text.find
+    space = _REGEX_SPACE
+    a = find("  ")
+    while a != -1:  # `a` is the first space of its run: the last search began after one
+        b = a + 2
+        while b < n and text[b] == " ":
+            b += 1
+        if a and b < n and text[a - 1] not in space and text[b] not in space:
+            out.append((a, b))
+        a = find("  ", b)
+    return out
+
+
+#: Two blank lines in a row, each ``HSPACE*`` (a ``\r`` before its ``\n``):
+#: a finding needs them, after a paragraph's line and before another's.
+#: Each line break starts one short attempt, so the search is linear.
+_TWO_BLANK_LINES = patterns.compile(f"\n[{HSPACE}]*\r?\n[{HSPACE}]*\r?\n")
 
 
 @rule("TXT010", "blank-lines", severity="info", fix="safe")
@@ -216,6 +262,9 @@ def blank_lines(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     ```
     """
     text = doc.text
+    second = text.find("\n", text.find("\n") + 1)
+    if second == -1 or text.find("\n", second + 1) == -1 or _TWO_BLANK_LINES.search(text) is None:
+        return  # no two blank lines in a row anywhere (they take three line breaks)
     lines = doc.lines
     paras = doc.paragraphs
     for p, q in zip(paras, paras[1:], strict=False):
