@@ -354,56 +354,6 @@ def test_blank_lines_prefilter_skips_only_texts_without_findings():
     assert _findings("TXT010", "Satu.\n \r\n\t\r\nDua.\n")
 
 
-# -- TXT003: ftfy without wcwidth ----------------------------------------------------
-
-
-def _run(code: str, *path: str) -> str:
-    import os
-    import subprocess
-
-    env = dict(os.environ)
-    if path:
-        env["PYTHONPATH"] = os.pathsep.join([*path, env.get("PYTHONPATH", "")])
-    r = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
-    )
-    assert r.returncode == 0, r.stderr
-    return r.stdout
-
-
-_FTFY_USE = """
-import sys
-from newslint.checks.hygiene import _fix_encoding
-fix = _fix_encoding()
-print(fix("Ã³ â€œKamiâ€\x9d"), "wcwidth" in sys.modules)
-import ftfy.formatting as f
-print(f.display_ljust("汉字 é", 9, "."), f.display_center("ab", 6), f.character_width("汉"))
-print(sys.modules["wcwidth"].__file__.endswith(".py"))
-"""
-
-
-def test_ftfy_loads_without_wcwidth_and_its_helpers_still_work():
-    out = _run(_FTFY_USE).splitlines()
-    assert out[0] == "ó “Kami” False"
-    plain = _run("import ftfy.formatting as f\n" + _FTFY_USE).splitlines()
-    assert out[1:] == plain[1:] and out[2] == "True"
-    assert plain[0] == "ó “Kami” True"  # ftfy already loaded: the plain import
-
-
-def test_ftfy_wanting_more_of_wcwidth_is_imported_plainly(tmp_path):
-    fake = tmp_path / "ftfy"
-    fake.mkdir()
-    (fake / "__init__.py").write_text(
-        "from wcwidth import wcswidth, wcwidth, list_versions\ndef fix_encoding(s):\n    return s.upper()\n"
-    )
-    out = _run(
-        "import sys\nfrom newslint.checks.hygiene import _fix_encoding\n"
-        "print(_fix_encoding()('ab'), sys.modules['wcwidth'].list_versions() is not None)",
-        str(tmp_path),
-    )
-    assert out.split() == ["AB", "True"]
-
-
 def test_regex_space_set_is_regex_whitespace():
     from newslint.checks import whitespace
 

@@ -9,13 +9,9 @@ deleted because the reader never saw it.
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
-import types
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 import regex
 
@@ -92,7 +88,8 @@ def _mojibake_tokens(doc: Document) -> list[tuple[int, int, str]]:
     text = doc.text
     starts, ends = _mojibake_spans(doc)
     if starts:
-        fix_encoding = _fix_encoding()
+        from ftfy import fix_encoding  # lazy: ftfy is slow to import
+
         for s, e in zip(starts, ends, strict=True):
             token = text[s:e]
             fixed = fix_encoding(token)
@@ -100,55 +97,6 @@ def _mojibake_tokens(doc: Document) -> list[tuple[int, int, str]]:
                 out.append((s, e, fixed))
     doc.__dict__["_txt_mojibake"] = out
     return out
-
-
-def _fix_encoding() -> Callable[[str], str]:
-    """ftfy's ``fix_encoding``, imported on first use (ftfy is slow to import).
-
-    Half of that import (~15 ms CPU) is ``wcwidth``, which ftfy imports only
-    for its terminal-width helpers (``ftfy.formatting``) and ``fix_encoding``
-    never calls: while ftfy loads, ``wcwidth`` is a stand-in whose two
-    functions import the real module on their first call, so those helpers
-    behave as before.  If ``wcwidth`` or ftfy is already loaded, or ftfy asks
-    the stand-in for anything else, ftfy is imported the plain way."""
-    global _FIX_ENCODING
-    if _FIX_ENCODING is None:
-        if "ftfy" not in sys.modules and "wcwidth" not in sys.modules:
-            _import_ftfy_without_wcwidth()
-        from ftfy import fix_encoding
-
-        _FIX_ENCODING = fix_encoding
-    return _FIX_ENCODING
-
-
-_FIX_ENCODING: Callable[[str], str] | None = None
-
-
-def _import_ftfy_without_wcwidth() -> None:
-    stand_in = types.ModuleType("wcwidth")
-
-    def deferred(name: str) -> Callable[..., Any]:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            if sys.modules.get("wcwidth") is stand_in:  # pragma: no cover - ftfy still loading
-                del sys.modules["wcwidth"]
-            return getattr(importlib.import_module("wcwidth"), name)(*args, **kwargs)
-
-        call.__name__ = name
-        return call
-
-    stand_in.wcwidth = deferred("wcwidth")  # type: ignore[attr-defined]
-    stand_in.wcswidth = deferred("wcswidth")  # type: ignore[attr-defined]
-    before = set(sys.modules)
-    sys.modules["wcwidth"] = stand_in
-    try:
-        importlib.import_module("ftfy")
-    except ImportError:  # a newer ftfy wants more of wcwidth: start again, plainly
-        for name in set(sys.modules) - before:
-            if name == "ftfy" or name.startswith("ftfy."):
-                del sys.modules[name]
-    finally:
-        if sys.modules.get("wcwidth") is stand_in:
-            del sys.modules["wcwidth"]
 
 
 def _in_mojibake(doc: Document, offset: int) -> bool:
