@@ -119,7 +119,7 @@ _IS_LETTER: dict[str, bool] = {}  # non-ASCII character -> in _WORD's class
 
 
 def _ascii_words(chunk: str) -> list[bytes] | None:
-    """``_WORD.findall(chunk)`` as bytes, ~6x faster, when ``chunk`` holds
+    r"""``_WORD.findall(chunk)`` as bytes, ~6x faster, when ``chunk`` holds
     no non-ASCII character of ``_WORD``'s class; else None.
 
     On ASCII, ``[^\W\d_]`` is ``[A-Za-z]``; a non-ASCII character outside

@@ -48,12 +48,21 @@ class Linter:
     def lint(self, doc: Document, ignore: Iterable[str] = ()) -> list[Diagnostic]:
         skip = tuple(c.upper() for c in (*self.ignore, *ignore))
         found: list[Diagnostic] = []
+        append = found.append
         lang = doc.language
+        size = len(doc.text)
         for r in self.rules:
             if not r.applies_to(lang) or (skip and r.code.startswith(skip)):
                 continue
             try:
-                found.extend(_checked(r, r.check(doc, r), len(doc.text)))
+                # _checked, inlined: a generator around every rule's costs
+                # more than the test (a finding is refused where it is yielded)
+                for d in r.check(doc, r):
+                    if not 0 <= d.start <= d.end <= size or (
+                        d.fix is not None and not _edits_fit(d.fix.edits, size)
+                    ):
+                        _refuse(r, d, size)
+                    append(d)
             except RuleError:
                 raise
             except TimeoutError as exc:
@@ -209,6 +218,27 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         pos = e.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def _edits_fit(edits: tuple[Edit, ...], size: int) -> bool:
+    """The test of ``_checked`` on a fix's edits: inside the text, not
+    overlapping (one edit, the usual case, needs no sort)."""
+    if len(edits) == 1:
+        e = edits[0]
+        return 0 <= e.start <= e.end <= size
+    pos = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if not pos <= e.start <= e.end <= size:
+            return False
+        pos = e.end
+    return True
+
+
+def _refuse(r: Rule, d: Diagnostic, size: int) -> None:
+    raise RuleError(
+        f"rule {r.code} ({r.name}) produced an invalid finding or fix at offsets "
+        f"{d.start}-{d.end} (text length {size})"
+    )
 
 
 def _checked(r: Rule, diags: Iterable[Diagnostic], size: int) -> Iterable[Diagnostic]:

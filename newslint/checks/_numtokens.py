@@ -176,6 +176,31 @@ _CHUNK_END = patterns.compile(r"\s")
 # one of them is among the four characters before a number (the symbol, then
 # at most a dot or comma, a space and a final newline before `$`).
 _CURRENCY_LAST = frozenset(sym[-1] for sym in CURRENCY_SYMBOLS)
+
+
+def _may_follow_currency(text: str, s: int) -> bool:
+    """Whether ``CURRENCY`` can match just before offset ``s``: a match ends
+    at ``s`` (or before a final line break there) with a symbol, then at
+    most one ``.``/``,`` and one space; so the symbol's last character is
+    one of the three characters this looks at.  (A necessary condition,
+    tighter than "among the four characters before": half the candidates
+    go.)"""
+    ends = (s, s - 1) if s and text[s - 1] == "\n" else (s,)
+    for end in ends:
+        if end < 1:
+            continue
+        c = text[end - 1]
+        if c in _CURRENCY_LAST:
+            return True
+        if end >= 2 and c in "., \u00a0":
+            c2 = text[end - 2]
+            if c2 in _CURRENCY_LAST:
+                return True
+            if end >= 3 and c in " \u00a0" and c2 in ".," and text[end - 3] in _CURRENCY_LAST:
+                return True
+    return False
+
+
 # The numbers the default rules look at, found without visiting the others:
 # one with a separator, or a plain one with the last character of a currency
 # symbol among the four characters before it.  A _NUMBER match starts at a
@@ -302,10 +327,11 @@ class _Scan:
             s = m.start()
             num = m.group()
             if "." not in num and "," not in num:
-                self.currency_near.append(m.span())
+                if _may_follow_currency(text, s):
+                    self.currency_near.append(m.span())
                 continue
             self.grouped.append(m.span())
-            if not _CURRENCY_LAST.isdisjoint(text[max(0, s - 4) : s]):
+            if _may_follow_currency(text, s):
                 self.currency_near.append(m.span())
         self._spans: list[tuple[int, int]] | None = None
         self._tokens: dict[int, NumToken] = {}
@@ -431,7 +457,7 @@ class NumToken:
     @cached_property
     def _currency(self) -> tuple[str, int]:
         text, s = self._scan.text, self.start
-        if _CURRENCY_LAST.isdisjoint(text[max(0, s - 4) : s]):
+        if not _may_follow_currency(text, s):
             return "", -1
         # a match starts at most six characters before the number: a symbol of
         # three, a dot or comma, a space and a final line break (see CURRENCY)
