@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re as _re
 from bisect import bisect_left, bisect_right
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import repeat as _repeat
 from typing import NamedTuple
 
@@ -28,30 +28,56 @@ from newslint.diagnostics import Edit
 #: Horizontal white space that may separate or surround a paragraph.
 HSPACE = " \t\u00a0\u2007\u202f\u3000"
 
-#: A flattened paragraph break.  A class of literal characters means the
-#: same to ``re`` as to ``regex``, and ``re`` scans it ~5x faster.
-_FLAT_SPLIT = _re.compile(r"[ \t\u00a0]{3,}")
+# Patterns compile on first use (start-up: ~2 ms at import otherwise).
+
+
+@cache
+def _flat_split() -> _re.Pattern[str]:
+    """A flattened paragraph break.  A class of literal characters means the
+    same to ``re`` as to ``regex``, and ``re`` scans it faster."""
+    return _re.compile(r"[ \t\u00a0]{3,}")
+
+
+@cache
+def _word() -> regex.Pattern[str]:
+    """A word, for language detection."""
+    return regex.compile(r"[^\W\d_]+")
+
+
+@cache
+def _non_ascii() -> _re.Pattern[str]:
+    return _re.compile(r"[^\x00-\x7f]")
+
+
+@cache
+def _sent_end() -> regex.Pattern[str]:
+    """A sentence end (see ``Document.sentences``)."""
+    return regex.compile(
+        r"(?<![.!?\u2026])([.!?\u2026]++)[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[\p{Lu}\d])"
+    )
+
+
 #: What ``_strip`` removes from both ends of a paragraph or sentence.
 _WS = HSPACE + "\r\n"
 _span = tuple.__new__  # Span(s, e) without NamedTuple's Python-level __new__
 
 
 def _has_flat_run(text: str) -> bool:
-    """``_FLAT_SPLIT.search(text)``, answered by ``str`` searches when the
+    """``_flat_split().search(text)``, answered by ``str`` searches when the
     text has no tab, no no-break space and no two spaces in a row (then it
     has no run of three)."""
     if "  " not in text and "\t" not in text and "\u00a0" not in text:
         return False
-    return _FLAT_SPLIT.search(text) is not None
+    return _flat_split().search(text) is not None
 
 
 def _flat_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """``[m.span() for m in _FLAT_SPLIT.finditer(text, a, b)]``; without a
+    """``[m.span() for m in _flat_split().finditer(text, a, b)]``; without a
     tab or no-break space in ``text[a:b]`` a run is three spaces or more,
     found by ``str.find`` (~2x faster than the scan)."""
     find = text.find
     if find("\t", a, b) != -1 or find("\u00a0", a, b) != -1:
-        return [m.span() for m in _FLAT_SPLIT.finditer(text, a, b)]
+        return [m.span() for m in _flat_split().finditer(text, a, b)]
     found = []
     j = find("   ", a, b)
     while j != -1:  # the first "   " at or after a run's end starts the next run
@@ -62,8 +88,6 @@ def _flat_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
         j = find("   ", k, b)
     return found
 
-
-_WORD = regex.compile(r"[^\W\d_]+")
 
 _ID_WORDS = frozenset(
     "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh "
@@ -99,7 +123,7 @@ def guess_language(text: str) -> str | None:
                 end += 1
         chunk = _ascii_words(text[pos:end])
         if chunk is None:  # a non-ASCII letter: the regex's own words
-            words = _WORD.findall(text, pos, end)
+            words = _word().findall(text, pos, end)
             both = sum(map(_WEIGHT.get, words, _repeat(0)))
         else:
             words = chunk
@@ -127,7 +151,7 @@ def _guess_folded(text: str, limit: int) -> str | None:
         if end < limit:
             while end < limit and text[end].isalpha():
                 end += 1
-        folded.extend(w.lower() for w in _WORD.findall(text, pos, end))
+        folded.extend(w.lower() for w in _word().findall(text, pos, end))
         pos = end
     ids = sum(1 for w in folded if w in _ID_WORDS)
     ens = sum(1 for w in folded if w in _EN_WORDS)
@@ -143,24 +167,23 @@ _WEIGHT_BYTES = {w.encode(): n for w, n in _WEIGHT.items()}
 _ID_MASK = (1 << 20) - 1
 #: ASCII letters stay, every other byte becomes a space (then ``split``).
 _LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
-_NON_ASCII = _re.compile(r"[^\x00-\x7f]")
-_IS_LETTER: dict[str, bool] = {}  # non-ASCII character -> in _WORD's class
+_IS_LETTER: dict[str, bool] = {}  # non-ASCII character -> in _word()'s class
 
 
 def _ascii_words(chunk: str) -> list[bytes] | None:
-    r"""``_WORD.findall(chunk)`` as bytes, ~6x faster, when ``chunk`` holds
-    no non-ASCII character of ``_WORD``'s class; else None.
+    r"""``_word().findall(chunk)`` as bytes, ~6x faster, when ``chunk`` holds
+    no non-ASCII character of ``_word()``'s class; else None.
 
     On ASCII, ``[^\W\d_]`` is ``[A-Za-z]``; a non-ASCII character outside
     the class (a curly quote, a dash) separates words like any other
-    non-letter, so it may become ``?``.  Membership is asked of ``_WORD``
+    non-letter, so it may become ``?``.  Membership is asked of ``_word()``
     itself, once per character."""
     if chunk.isascii():
         return chunk.encode("ascii").translate(_LETTERS_ONLY).split()
-    for c in set(_NON_ASCII.findall(chunk)):
+    for c in set(_non_ascii().findall(chunk)):
         letter = _IS_LETTER.get(c)
         if letter is None:
-            letter = _IS_LETTER[c] = _WORD.fullmatch(c) is not None
+            letter = _IS_LETTER[c] = _word().fullmatch(c) is not None
         if letter:
             return None
     return chunk.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
@@ -384,12 +407,12 @@ class Document:
         ws = _WS
         new = _span
         abbreviations = _ABBREVIATIONS
-        match = _SENT_END.match
+        match = _sent_end().match
         ends = _sentence_marks(text)
         n = len(ends)
         for ps, pe in self.paragraphs:
             pos = ps
-            # _SENT_END.finditer(text, ps, pe), tried only where it can match:
+            # _sent_end().finditer(text, ps, pe), tried only where it can match:
             # at the first mark of a run (its look-behind), with white space
             # after the run and closing quotes (its look-ahead; regex's \s is
             # a subset of str.isspace)
@@ -494,12 +517,8 @@ def _strip(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-_SENT_END = regex.compile(
-    r"(?<![.!?\u2026])([.!?\u2026]++)[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[\p{Lu}\d])"
-)
-
-_MARKS = ".!?\u2026"  # what ends a sentence, as in _SENT_END
-_CLOSERS = "\"'\u201d\u2019)]"  # what may follow it, as in _SENT_END
+_MARKS = ".!?\u2026"  # what ends a sentence, as in _sent_end()
+_CLOSERS = "\"'\u201d\u2019)]"  # what may follow it, as in _sent_end()
 
 
 def _sentence_marks(text: str) -> list[int]:

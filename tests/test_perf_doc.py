@@ -150,7 +150,7 @@ class RefDocument(Document):
         out: list[Span] = []
         for ps, pe in self.paragraphs:
             pos = ps
-            for m in dm._SENT_END.finditer(text, ps, pe):
+            for m in dm._sent_end().finditer(text, ps, pe):
                 if m.group(1) == "." and dm._no_break_before(text, ps, m.start()):
                     continue
                 seg = _old_strip(text, pos, m.end())
@@ -333,7 +333,7 @@ def test_ascii_words_are_the_regex_words():
     for text in random_texts(2000, seed=9, longest=60) + TRAPS:
         words = dm._ascii_words(text)
         if words is not None:
-            assert [w.decode() for w in words] == dm._WORD.findall(text), text
+            assert [w.decode() for w in words] == dm._word().findall(text), text
 
 
 def test_non_ascii_letters_send_a_chunk_to_the_regex():
@@ -349,7 +349,7 @@ def test_flat_split_is_the_regex_class():
     for _ in range(2000):
         text = "".join(rnd.choice(chars) for _ in range(rnd.randrange(30)))
         want = [m.span() for m in _OLD_FLAT_SPLIT.finditer(text)]
-        assert [m.span() for m in dm._FLAT_SPLIT.finditer(text)] == want
+        assert [m.span() for m in dm._flat_split().finditer(text)] == want
         assert dm._has_flat_run(text) == bool(want)
         a = rnd.randrange(len(text) + 1)
         b = rnd.randrange(a, len(text) + 1)
