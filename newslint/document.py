@@ -167,26 +167,29 @@ _WEIGHT_BYTES = {w.encode(): n for w, n in _WEIGHT.items()}
 _ID_MASK = (1 << 20) - 1
 #: ASCII letters stay, every other byte becomes a space (then ``split``).
 _LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+#: The same, lower-casing: ``w.lower()`` of each word.
+_LOWER_LETTERS_ONLY = _LETTERS_ONLY.lower()
 _IS_LETTER: dict[str, bool] = {}  # non-ASCII character -> in _word()'s class
 
 
-def _ascii_words(chunk: str) -> list[bytes] | None:
+def _ascii_words(chunk: str, table: bytes = _LETTERS_ONLY) -> list[bytes] | None:
     r"""``_word().findall(chunk)`` as bytes, ~6x faster, when ``chunk`` holds
     no non-ASCII character of ``_word()``'s class; else None.
 
     On ASCII, ``[^\W\d_]`` is ``[A-Za-z]``; a non-ASCII character outside
     the class (a curly quote, a dash) separates words like any other
     non-letter, so it may become ``?``.  Membership is asked of ``_word()``
-    itself, once per character."""
+    itself, once per character.  With ``table=_LOWER_LETTERS_ONLY`` the
+    words come lower-cased (``str.lower`` and ``bytes.lower`` agree on ASCII)."""
     if chunk.isascii():
-        return chunk.encode("ascii").translate(_LETTERS_ONLY).split()
+        return chunk.encode("ascii").translate(table).split()
     for c in set(_non_ascii().findall(chunk)):
         letter = _IS_LETTER.get(c)
         if letter is None:
             letter = _IS_LETTER[c] = _word().fullmatch(c) is not None
         if letter:
             return None
-    return chunk.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
+    return chunk.encode("ascii", "replace").translate(table).split()
 
 
 def detect_language(text: str, default: str = "id") -> str:

@@ -507,3 +507,33 @@ def _crash_message() -> str:
     except RuleError as exc:
         return str(exc)
     return ""
+
+
+def _old_quote_language(text: str, start: int = 0, end: int | None = None) -> str | None:
+    ids = ens = 0
+    for w in nt._QWORD.findall(text, start, len(text) if end is None else end):
+        w = w.lower()
+        if w in nt._QUOTE_ID:
+            ids += 1
+        elif w in nt._QUOTE_EN:
+            ens += 1
+    if ens >= 2 and ens > 2 * ids:
+        return "en"
+    if ids >= 2 and ids > 2 * ens:
+        return "id"
+    return None
+
+
+def test_quote_language_matches_the_previous_code():
+    assert not nt._QUOTE_ID & nt._QUOTE_EN
+    pieces = [*PIECES, "We", "OUR", "Percent", "persen", "Kami", "BISA", "harus", "İ", "K"]
+    rnd = random.Random(4)
+    verdicts = set()
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(40)))
+        a = rnd.randrange(len(text) + 1)
+        b = rnd.choice([None, rnd.randrange(a, len(text) + 1)])
+        want = _old_quote_language(text, a, b)
+        verdicts.add(want)
+        assert nt._quote_language(text, a, b) == want, (text, a, b)
+    assert verdicts == {None, "id", "en"}

@@ -26,11 +26,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cached_property
+from itertools import repeat
 
 import regex
 
 from newslint import patterns
-from newslint.document import Document
+from newslint.document import _LOWER_LETTERS_ONLY, Document, _ascii_words
 
 # -- word lists -------------------------------------------------------------------
 
@@ -150,15 +151,28 @@ _QUOTE_EN = frozenset(
 )
 
 
+#: A word's weight in one sum for both counts (the lists are disjoint).
+_QUOTE_WEIGHT = {
+    w.encode(): n for words, n in ((_QUOTE_ID, 1), (_QUOTE_EN, 1 << 20)) for w in words
+}
+
+
 def _quote_language(text: str, start: int = 0, end: int | None = None) -> str | None:
     """``id``, ``en`` or None (undecided) for the words of ``text[start:end]``."""
-    ids = ens = 0
-    for w in _QWORD.findall(text, start, len(text) if end is None else end):
-        w = w.lower()
-        if w in _QUOTE_ID:
-            ids += 1
-        elif w in _QUOTE_EN:
-            ens += 1
+    stop = len(text) if end is None else end
+    # _QWORD is Document's word pattern: its words as bytes when that is exact
+    words = _ascii_words(text[start:stop], _LOWER_LETTERS_ONLY)
+    if words is not None:
+        both = sum(map(_QUOTE_WEIGHT.get, words, repeat(0)))
+        ids, ens = both & ((1 << 20) - 1), both >> 20
+    else:
+        ids = ens = 0
+        for w in _QWORD.findall(text, start, stop):
+            w = w.lower()
+            if w in _QUOTE_ID:
+                ids += 1
+            elif w in _QUOTE_EN:
+                ens += 1
     if ens >= 2 and ens > 2 * ids:
         return "en"
     if ids >= 2 and ids > 2 * ens:
