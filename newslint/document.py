@@ -433,10 +433,25 @@ class Document:
                     q += 1
                 if q >= pe or not text[q].isspace():
                     continue
-                m = match(text, p, pe)
-                if m is None:
+                # the look-ahead on ASCII: white space, an opening quote or
+                # bracket, then a capital or digit (else: ask the regex)
+                r = q
+                while r < pe and text[r] in _ASCII_SPACE:
+                    r += 1
+                c = text[r] if r < pe else ""
+                if c and c in _ASCII_OPENERS:
+                    c = text[r + 1] if r + 1 < pe else ""
+                    if c and c <= "\x7f":
+                        ahead = c in _ASCII_CAPS_DIGITS
+                    else:  # a non-ASCII capital may follow, or nothing
+                        ahead = match(text, p, pe) is not None
+                elif c and c <= "\x7f":
+                    ahead = c in _ASCII_CAPS_DIGITS and r > q
+                else:
+                    ahead = match(text, p, pe) is not None
+                if not ahead:
                     continue
-                e = m.end()
+                e = q
                 if run_end == p + 1 and text[p] == ".":
                     # _no_break_before(text, ps, p), inlined
                     i = p
@@ -457,7 +472,7 @@ class Document:
                     e -= 1
                 if e > s:
                     out.append(new(Span, (s, e)))
-                pos = m.end()
+                pos = q
             seg = _strip(text, pos, pe)
             if seg.end > seg.start:
                 out.append(seg)
@@ -522,6 +537,9 @@ def _strip(text: str, start: int, end: int) -> Span:
 
 _MARKS = ".!?\u2026"  # what ends a sentence, as in _sent_end()
 _CLOSERS = "\"'\u201d\u2019)]"  # what may follow it, as in _sent_end()
+_ASCII_SPACE = " \t\n\r\x0b\x0c"  # the ASCII characters of regex's \s
+_ASCII_OPENERS = "\"'(["  # the ASCII openers of _sent_end()'s look-ahead
+_ASCII_CAPS_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"  # its ASCII [\p{Lu}\d]
 
 
 def _sentence_marks(text: str) -> list[int]:

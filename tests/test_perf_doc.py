@@ -537,3 +537,18 @@ def test_quote_language_matches_the_previous_code():
         verdicts.add(want)
         assert nt._quote_language(text, a, b) == want, (text, a, b)
     assert verdicts == {None, "id", "en"}
+
+
+def test_sentences_match_the_previous_code_around_sentence_ends():
+    """Dense in what the sentence-end shortcut decides on: marks, closers,
+    every kind of white space, openers and what follows them."""
+    ends = [".", "..", "!", "?", "…", ".)", '."', ".”", "!’", ".]", "?'"]
+    gaps = [" ", "  ", "\t", "\n", "\u2028", "\u00a0", "\x1c", "\x0b", " \u3000", ""]
+    heads = ["A", "a", "1", "Ä", "ä", "Σ", "٣", "(", '"', "“", "‘", "'", "[", "(B", '"a', "“Ä", "_"]
+    words = ["Tbk", "x", "M", "12", "S.H", "kata", "Dr", "123", "(Jo", "“dan"]
+    rnd = random.Random(12)
+    for _ in range(4000):
+        parts = []
+        for _ in range(rnd.randrange(1, 8)):
+            parts += [rnd.choice(words), rnd.choice(ends), rnd.choice(gaps), rnd.choice(heads)]
+        _assert_same_structure(" ".join(parts) if rnd.random() < 0.3 else "".join(parts))
