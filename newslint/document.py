@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re as _re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import cache, cached_property
 from itertools import repeat as _repeat
 from typing import NamedTuple
@@ -114,13 +115,7 @@ def guess_language(text: str) -> str | None:
     """
     ids = ens = 0
     any_words = False
-    limit = min(len(text), 8_000)
-    pos = 0
-    while pos < limit:  # in chunks: a clear verdict early saves the rest
-        end = min(limit, pos + 1_500)
-        if end < limit:  # do not cut a word in two
-            while end < limit and text[end].isalpha():
-                end += 1
+    for pos, end in _chunks(text):  # a clear verdict early saves the rest
         chunk = _ascii_words(text[pos:end])
         if chunk is None:  # a non-ASCII letter: the regex's own words
             words = _word().findall(text, pos, end)
@@ -131,28 +126,33 @@ def guess_language(text: str) -> str | None:
         ids += both & _ID_MASK  # fewer than 2**20 words in a chunk
         ens += both >> 20
         any_words = any_words or bool(words)
-        pos = end
         if max(ids, ens) >= 15 and max(ids, ens) >= 4 * min(ids, ens):
             break
     if not ids and not ens and any_words:  # capitalised text: look again, case-folded
-        return _guess_folded(text, limit)
+        return _guess_folded(text)
     if ids == ens:
         return None
     return "id" if ids > ens else "en"
 
 
-def _guess_folded(text: str, limit: int) -> str | None:
-    """The verdict on the lower-cased words, for text without a lower-case
-    function word (no early stop happened: every chunk was read)."""
-    folded = []
+def _chunks(text: str) -> Iterator[tuple[int, int]]:
+    """The first 8,000 characters in chunks of ~1,500, not cutting a word."""
+    limit = min(len(text), 8_000)
     pos = 0
     while pos < limit:
         end = min(limit, pos + 1_500)
-        if end < limit:
-            while end < limit and text[end].isalpha():
-                end += 1
-        folded.extend(w.lower() for w in _word().findall(text, pos, end))
+        while end < limit and text[end].isalpha():
+            end += 1
+        yield pos, end
         pos = end
+
+
+def _guess_folded(text: str) -> str | None:
+    """The verdict on the lower-cased words, for text without a lower-case
+    function word (no early stop happened: every chunk was read)."""
+    folded = []
+    for pos, end in _chunks(text):
+        folded.extend(w.lower() for w in _word().findall(text, pos, end))
     ids = sum(1 for w in folded if w in _ID_WORDS)
     ens = sum(1 for w in folded if w in _EN_WORDS)
     if ids == ens:
