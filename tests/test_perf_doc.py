@@ -553,3 +553,12 @@ def test_sentences_match_the_previous_code_around_sentence_ends():
         for _ in range(rnd.randrange(1, 8)):
             parts += [rnd.choice(words), rnd.choice(ends), rnd.choice(gaps), rnd.choice(heads)]
         _assert_same_structure(" ".join(parts) if rnd.random() < 0.3 else "".join(parts))
+
+
+def test_regex_white_space_is_within_str_isspace():
+    """The sentence-end shortcut drops a candidate when the character after
+    it is not ``str.isspace()``: sound because regex's ``\\s`` is a subset."""
+    space = regex.compile(r"\s")
+    chars = "".join(map(chr, range(0x110000)))
+    assert all(c.isspace() for c in space.findall(chars))
+    assert set(dm._ASCII_SPACE) == set(space.findall(chars[:128]))
