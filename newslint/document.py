@@ -186,6 +186,8 @@ def _ascii_words(chunk: str, table: bytes = _LETTERS_ONLY) -> list[bytes] | None
     for c in set(_non_ascii().findall(chunk)):
         letter = _IS_LETTER.get(c)
         if letter is None:
+            if len(_IS_LETTER) > 65_536:  # bounded, whatever the script
+                _IS_LETTER.clear()
             letter = _IS_LETTER[c] = _word().fullmatch(c) is not None
         if letter:
             return None
