@@ -65,10 +65,9 @@ _span = tuple.__new__  # Span(s, e) without NamedTuple's Python-level __new__
 
 def _has_flat_run(text: str) -> bool:
     """``_flat_split().search(text)``, answered by ``str`` searches when the
-    text has no tab, no no-break space and no two spaces in a row (then it
-    has no run of three)."""
-    if "  " not in text and "\t" not in text and "\u00a0" not in text:
-        return False
+    text has no tab and no no-break space (then a run is three spaces)."""
+    if "\t" not in text and "\u00a0" not in text:
+        return "   " in text
     return _flat_split().search(text) is not None
 
 
