@@ -454,11 +454,15 @@ class Document:
                     continue
                 e = q
                 if run_end == p + 1 and text[p] == ".":
-                    # _no_break_before(text, ps, p), inlined
-                    i = p
-                    while i > ps and not text[i - 1].isspace():
-                        i -= 1
-                    word = text[i:p].lstrip("(\"'\u201c\u2018")
+                    # _no_break_before(text, ps, p), inlined; a word after
+                    # the last space that is alphanumeric holds no other
+                    # white space and no opening quote
+                    word = text[max(ps, text.rfind(" ", ps, p) + 1) : p]
+                    if not word.isalnum():
+                        i = p
+                        while i > ps and not text[i - 1].isspace():
+                            i -= 1
+                        word = text[i:p].lstrip("(\"'\u201c\u2018")
                     if word and (
                         (len(word) == 1 and word.isalpha())
                         or "." in word
@@ -474,9 +478,13 @@ class Document:
                 if e > s:
                     out.append(new(Span, (s, e)))
                 pos = q
-            seg = _strip(text, pos, pe)
-            if seg.end > seg.start:
-                out.append(seg)
+            e = pe
+            while pos < e and text[pos] in ws:
+                pos += 1
+            while e > pos and text[e - 1] in ws:
+                e -= 1
+            if e > pos:
+                out.append(new(Span, (pos, e)))
         return out
 
     def span_text(self, span: tuple[int, int]) -> str:
