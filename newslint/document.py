@@ -456,8 +456,10 @@ class Document:
                 if run_end == p + 1 and text[p] == ".":
                     # _no_break_before(text, ps, p), inlined; a word after
                     # the last space that is alphanumeric holds no other
-                    # white space and no opening quote
-                    word = text[max(ps, text.rfind(" ", ps, p) + 1) : p]
+                    # white space and no opening quote (the space is looked
+                    # for nearby: a long paragraph without one stays linear)
+                    j = text.rfind(" ", max(ps, p - 40), p)
+                    word = text[j + 1 : p] if j >= 0 else ""
                     if not word.isalnum():
                         i = p
                         while i > ps and not text[i - 1].isspace():

@@ -562,3 +562,21 @@ def test_regex_white_space_is_within_str_isspace():
     chars = "".join(map(chr, range(0x110000)))
     assert all(c.isspace() for c in space.findall(chars))
     assert set(dm._ASCII_SPACE) == set(space.findall(chars[:128]))
+
+
+def test_sentences_stay_linear_without_spaces():
+    """Many sentence ends in one paragraph with no space (U+2028 is white
+    space but no line break): the word before each full stop is found
+    nearby, not by searching back to the paragraph's start."""
+    import time
+
+    def cost(n: int) -> float:
+        doc = Document("Ab.\u2028Cd.\u2028" * n)
+        assert len(doc.paragraphs) == 1
+        start = time.process_time()
+        assert len(doc.sentences) == 2 * n
+        return time.process_time() - start
+
+    small = min(cost(5_000) for _ in range(3))
+    big = min(cost(40_000) for _ in range(3))
+    assert big < 8 * small * 3  # linear (8x the input), with room for noise
