@@ -48,12 +48,21 @@ class Linter:
     def lint(self, doc: Document, ignore: Iterable[str] = ()) -> list[Diagnostic]:
         skip = tuple(c.upper() for c in (*self.ignore, *ignore))
         found: list[Diagnostic] = []
+        append = found.append
         lang = doc.language
+        size = len(doc.text)
         for r in self.rules:
             if not r.applies_to(lang) or (skip and r.code.startswith(skip)):
                 continue
             try:
-                found.extend(_checked(r, r.check(doc, r), len(doc.text)))
+                # every finding is checked where it is yielded (a generator
+                # around each rule cost more than the test itself)
+                for d in r.check(doc, r):
+                    if not 0 <= d.start <= d.end <= size or (
+                        d.fix is not None and not _edits_fit(d.fix.edits, size)
+                    ):
+                        _refuse(r, d, size)
+                    append(d)
             except RuleError:
                 raise
             except TimeoutError as exc:
@@ -211,24 +220,25 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(out)
 
 
-def _checked(r: Rule, diags: Iterable[Diagnostic], size: int) -> Iterable[Diagnostic]:
-    """Pass a rule's findings through, refusing spans outside the text and
-    fixes whose edits overlap: the engine must never apply a broken edit."""
-    for d in diags:
-        bad = not 0 <= d.start <= d.end <= size
-        if d.fix is not None and not bad:
-            pos = 0
-            for e in sorted(d.fix.edits, key=lambda e: (e.start, e.end)):
-                if not pos <= e.start <= e.end <= size:
-                    bad = True
-                    break
-                pos = e.end
-        if bad:
-            raise RuleError(
-                f"rule {r.code} ({r.name}) produced an invalid finding or fix at offsets "
-                f"{d.start}-{d.end} (text length {size})"
-            )
-        yield d
+def _edits_fit(edits: tuple[Edit, ...], size: int) -> bool:
+    """A fix's edits lie inside the text and do not overlap (one edit, the
+    usual case, needs no sort): the engine must never apply a broken edit."""
+    if len(edits) == 1:
+        e = edits[0]
+        return 0 <= e.start <= e.end <= size
+    pos = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if not pos <= e.start <= e.end <= size:
+            return False
+        pos = e.end
+    return True
+
+
+def _refuse(r: Rule, d: Diagnostic, size: int) -> None:
+    raise RuleError(
+        f"rule {r.code} ({r.name}) produced an invalid finding or fix at offsets "
+        f"{d.start}-{d.end} (text length {size})"
+    )
 
 
 def _fold_sweep(diags: list[Diagnostic], blocks: list[Diagnostic]) -> list[Diagnostic]:

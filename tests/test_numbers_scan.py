@@ -94,6 +94,7 @@ def test_judgeable_numbers_are_the_number_spans(texts):
             m.span()
             for m in numbers
             if not nt._CURRENCY_LAST.isdisjoint(text[max(0, m.start() - 4) : m.start()])
+            and nt._may_follow_currency(text, m.start())
         ]
         assert scan.grouped == grouped
         assert scan.currency_near == near

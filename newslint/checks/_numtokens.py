@@ -26,11 +26,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cached_property
+from itertools import repeat
 
 import regex
 
 from newslint import patterns
-from newslint.document import Document
+from newslint.document import _LOWER_LETTERS_ONLY, Document, _ascii_words
 
 # -- word lists -------------------------------------------------------------------
 
@@ -150,15 +151,28 @@ _QUOTE_EN = frozenset(
 )
 
 
+#: A word's weight in one sum for both counts (the lists are disjoint).
+_QUOTE_WEIGHT = {
+    w.encode(): n for words, n in ((_QUOTE_ID, 1), (_QUOTE_EN, 1 << 20)) for w in words
+}
+
+
 def _quote_language(text: str, start: int = 0, end: int | None = None) -> str | None:
     """``id``, ``en`` or None (undecided) for the words of ``text[start:end]``."""
-    ids = ens = 0
-    for w in _QWORD.findall(text, start, len(text) if end is None else end):
-        w = w.lower()
-        if w in _QUOTE_ID:
-            ids += 1
-        elif w in _QUOTE_EN:
-            ens += 1
+    stop = len(text) if end is None else end
+    # _QWORD is Document's word pattern: its words as bytes when that is exact
+    words = _ascii_words(text[start:stop], _LOWER_LETTERS_ONLY)
+    if words is not None:
+        both = sum(map(_QUOTE_WEIGHT.get, words, repeat(0)))
+        ids, ens = both & ((1 << 20) - 1), both >> 20
+    else:
+        ids = ens = 0
+        for w in _QWORD.findall(text, start, stop):
+            w = w.lower()
+            if w in _QUOTE_ID:
+                ids += 1
+            elif w in _QUOTE_EN:
+                ens += 1
     if ens >= 2 and ens > 2 * ids:
         return "en"
     if ids >= 2 and ids > 2 * ens:
@@ -176,6 +190,31 @@ _CHUNK_END = patterns.compile(r"\s")
 # one of them is among the four characters before a number (the symbol, then
 # at most a dot or comma, a space and a final newline before `$`).
 _CURRENCY_LAST = frozenset(sym[-1] for sym in CURRENCY_SYMBOLS)
+
+
+def _may_follow_currency(text: str, s: int) -> bool:
+    """Whether ``CURRENCY`` can match just before offset ``s``: a match ends
+    at ``s`` (or before a final line break there) with a symbol, then at
+    most one ``.``/``,`` and one space; so the symbol's last character is
+    one of the three characters this looks at.  (A necessary condition,
+    tighter than "among the four characters before": half the candidates
+    go.)"""
+    ends = (s, s - 1) if s and text[s - 1] == "\n" else (s,)
+    for end in ends:
+        if end < 1:
+            continue
+        c = text[end - 1]
+        if c in _CURRENCY_LAST:
+            return True
+        if end >= 2 and c in "., \u00a0":
+            c2 = text[end - 2]
+            if c2 in _CURRENCY_LAST:
+                return True
+            if end >= 3 and c in " \u00a0" and c2 in ".," and text[end - 3] in _CURRENCY_LAST:
+                return True
+    return False
+
+
 # The numbers the default rules look at, found without visiting the others:
 # one with a separator, or a plain one with the last character of a currency
 # symbol among the four characters before it.  A _NUMBER match starts at a
@@ -302,10 +341,11 @@ class _Scan:
             s = m.start()
             num = m.group()
             if "." not in num and "," not in num:
-                self.currency_near.append(m.span())
+                if _may_follow_currency(text, s):
+                    self.currency_near.append(m.span())
                 continue
             self.grouped.append(m.span())
-            if not _CURRENCY_LAST.isdisjoint(text[max(0, s - 4) : s]):
+            if _may_follow_currency(text, s):
                 self.currency_near.append(m.span())
         self._spans: list[tuple[int, int]] | None = None
         self._tokens: dict[int, NumToken] = {}
@@ -431,7 +471,7 @@ class NumToken:
     @cached_property
     def _currency(self) -> tuple[str, int]:
         text, s = self._scan.text, self.start
-        if _CURRENCY_LAST.isdisjoint(text[max(0, s - 4) : s]):
+        if not _may_follow_currency(text, s):
             return "", -1
         # a match starts at most six characters before the number: a symbol of
         # three, a dot or comma, a space and a final line break (see CURRENCY)
