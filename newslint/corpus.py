@@ -219,22 +219,7 @@ def process_record(
         diags = linter.lint(doc)
         applied = []
         final = doc
-    counts: Counter[str] = Counter(d.code for d in diags)
-    counts.update(d.code for d in applied)
-    out.counts = dict(counts)
-    out.remaining = len(diags)
-    out.fixable = sum(1 for d in diags if d.fix is not None)
-    out.unsafe_fixable = sum(
-        1 for d in diags if d.fix is not None and d.fix.applicability.value == "unsafe"
-    )
-    out.failing = sum(1 for d in diags if d.severity.rank >= cfg.fail_on)
-    out.fixed = len(applied)
-    out.removable = sum(
-        e.end - e.start - len(e.content)
-        for d in diags
-        if d.fix is not None and d.fix.applicability.value == "safe"
-        for e in d.fix.edits
-    )
+    _count(out, diags, applied, cfg.fail_on)
     if cfg.crossdup:
         from newslint.crossdup import signature
 
@@ -257,6 +242,26 @@ def process_record(
         slim = Document(final.text, out.name, final.language, is_record=True)
         out.result = FileResult(out.name, slim, diags, applied, bool(out.output))
     return out
+
+
+def _count(out: Outcome, diags: list[Diagnostic], applied: list[Diagnostic], fail_on: int) -> None:
+    """The record's totals for the summary, from its findings and applied fixes."""
+    counts: Counter[str] = Counter(d.code for d in diags)
+    counts.update(d.code for d in applied)
+    out.counts = dict(counts)
+    out.remaining = len(diags)
+    out.fixable = sum(1 for d in diags if d.fix is not None)
+    out.unsafe_fixable = sum(
+        1 for d in diags if d.fix is not None and d.fix.applicability.value == "unsafe"
+    )
+    out.failing = sum(1 for d in diags if d.severity.rank >= fail_on)
+    out.fixed = len(applied)
+    out.removable = sum(
+        e.end - e.start - len(e.content)
+        for d in diags
+        if d.fix is not None and d.fix.applicability.value == "safe"
+        for e in d.fix.edits
+    )
 
 
 def _process_chunk(task: tuple[str, str, list[str] | None, list[RawRecord]]) -> list[Outcome]:
@@ -525,10 +530,13 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
         inputs = resolve_inputs(list(opts.paths), opts.input_format)
         if opts.diff:
             raise UsageError("--diff is not supported for record corpora; use --fix -o FILE")
+        baseline = None
         if getattr(opts, "baseline", None) is not None:
-            raise UsageError(
-                "--baseline is not supported for record corpora yet; lint the corpus as it is"
-            )
+            from newslint.baseline import Baseline
+
+            # Keyed on the record's name: with --id-field, a record keeps its
+            # key when others are added or removed around it.
+            baseline = Baseline(opts.baseline)
         output_file = str(opts.output_file) if opts.output_file is not None else None
         if opts.fix and not output_file:
             if any(i.path == "-" for i in inputs):
@@ -605,7 +613,8 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
         show_fixes=opts.show_fixes,
         crossdup=crossdup,
         fail_on=FAIL_ON.get(getattr(opts, "fail_on", "info"), 0),
-        formatter=_renderer(formatter, crossdup),
+        # The parent sees every result when it still filters them.
+        formatter=_renderer(formatter, crossdup or baseline is not None),
     )
     summary = CorpusSummary(files=len(inputs))
     run = CorpusRun(inputs, config, jobs, err, progress=err.isatty() and not opts.quiet)
@@ -643,6 +652,9 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
                     o.counts[CROSSDUP_CODE] = 1
                     o.remaining += 1
                     o.failing += d.severity.rank >= config.fail_on
+            if baseline is not None and o.result is not None:
+                o.result.diagnostics = baseline.filter(o.result)
+                _count(o, o.result.diagnostics, o.result.fixed, config.fail_on)
             summary.add(o)
             if writer is not None:
                 if inputs[0].fmt == "jsonl":
@@ -683,6 +695,15 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
             writer.abort()
         if changes_fh is not None:
             changes_fh.close()
+    if baseline is not None and status != EXIT_ERROR:
+        try:
+            baseline.save()
+        except NewslintError as exc:
+            err.write(f"newslint: error: {exc}\n")
+            return EXIT_ERROR
+        if baseline.recording and not opts.quiet:
+            n = baseline.suppressed
+            err.write(f"newslint: baseline {opts.baseline} written with {n} finding(s)\n")
     if not opts.quiet or opts.output_format != "text":
         formatter.finish(summary)
     if report_file is not None:

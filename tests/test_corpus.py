@@ -303,10 +303,35 @@ def test_spawned_workers_give_the_same_result(sample, tmp_path, monkeypatch):
     assert r1 == r2 and c1.read_bytes() == c2.read_bytes()
 
 
-def test_baseline_on_a_corpus_is_a_clear_usage_error(cli, tmp_path):
-    p = tmp_path / "c.jsonl"
-    p.write_text('{"text": "Isi berita."}\n', encoding="utf-8")
-    r = cli("check", "--isolated", "--baseline", str(tmp_path / "b.json"), str(p))
-    assert r.exit_code == 2
-    assert "--baseline is not supported for record corpora" in r.stderr
-    assert not (tmp_path / "b.json").exists()
+def test_baseline_on_a_corpus_reports_only_new_findings(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    old = "Harga naik.  Baca juga: Harga turun\nIsi berita yang panjang di sini."
+    rows = [{"id": "a", "text": old}, {"id": "b", "text": "Isi berita lain yang bersih."}]
+    write_jsonl(tmp_path / "c.jsonl", rows)
+    args = ("check", "--isolated", "--id-field", "id", "--baseline", "b.json")
+    r = cli(*args, "--output-format", "json", "c.jsonl")
+    assert r.exit_code == 0 and json.loads(r.stdout) == []
+    assert "baseline b.json written with" in r.stderr
+    recorded = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["findings"]
+    assert recorded and {e["path"] for e in recorded} == {"c.jsonl:a"}
+    # Same corpus, a record inserted before "a": nothing new (keyed on the id).
+    rows.insert(0, {"id": "z", "text": "Isi berita pembuka yang bersih."})
+    write_jsonl(tmp_path / "c.jsonl", rows)
+    assert cli(*args, "--jobs", "2", "c.jsonl").exit_code == 0
+    # A new artifact in "b" is reported, the recorded one in "a" is not.
+    rows[2]["text"] += "\nCOPYRIGHT \u00a9 ANTARA 2024"
+    write_jsonl(tmp_path / "c.jsonl", rows)
+    r = cli(*args, "--output-format", "json", "c.jsonl")
+    found = json.loads(r.stdout)
+    assert r.exit_code == 1 and {f["path"] for f in found} == {"c.jsonl:b"}
+    assert {f["code"] for f in found} == {"BP001"}
+
+
+def test_baseline_applies_to_what_fix_leaves(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_jsonl(tmp_path / "c.jsonl", [{"text": "Harga naik 4,044 unit.\nIsi berita di sini."}])
+    base = ("check", "--isolated", "--baseline", "b.json")
+    r = cli(*base, "c.jsonl")
+    assert r.exit_code == 0 and "written with 1 finding" in r.stderr  # NUM001, unsafe fix only
+    r = cli(*base, "--fix", "-o", "clean.jsonl", "c.jsonl")
+    assert r.exit_code == 0 and (tmp_path / "clean.jsonl").exists()
