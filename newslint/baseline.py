@@ -8,8 +8,8 @@ A finding is keyed on its rule code, the file it is in, and the normalised
 text of its span (case-folded, white space collapsed), never on line
 numbers: editing an article above an old artifact does not make the
 artifact "new".  Keys are counted, so a file that had one orphan
-``Baca juga:`` line and now has two reports the second.  Delete the file to
-record a fresh baseline.
+``Baca juga:`` line and now has two reports the second.
+``--update-baseline`` (or deleting the file) records a fresh baseline.
 """
 
 from __future__ import annotations
@@ -54,9 +54,11 @@ def key(doc, d, name: str) -> str:
 class Baseline:
     """Recorded findings (a multiset of keys), or a recorder when new."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, update: bool = False) -> None:
         self.path = path
-        self.recording = not path.exists()
+        # ``update``: record afresh over an existing file (fixed findings
+        # leave it, new ones join it), as a first run does.
+        self.recording = update or not path.exists()
         self.known: Counter[str] = Counter()
         self.entries: list[dict] = []
         self.suppressed = 0

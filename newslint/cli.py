@@ -129,6 +129,11 @@ def _registry(rules: tuple[str, ...]):
     help="Report only findings not recorded in this file (recorded when it does not exist).",
 )
 @click.option(
+    "--update-baseline",
+    is_flag=True,
+    help="Record today's findings in the --baseline file, replacing it (exit 0).",
+)
+@click.option(
     "--show-settings", is_flag=True, help="Print the resolved settings and where they came from."
 )
 @click.option(

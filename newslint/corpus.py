@@ -536,7 +536,7 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
 
             # Keyed on the record's name: with --id-field, a record keeps its
             # key when others are added or removed around it.
-            baseline = Baseline(opts.baseline)
+            baseline = Baseline(opts.baseline, update=getattr(opts, "update_baseline", False))
         output_file = str(opts.output_file) if opts.output_file is not None else None
         if opts.fix and not output_file:
             if any(i.path == "-" for i in inputs):

@@ -63,6 +63,7 @@ class CheckOptions(_Fields):
         exit_non_zero_on_fix: bool = False,
         statistics: bool = False,
         baseline: Path | None = None,
+        update_baseline: bool = False,
         show_settings: bool = False,
         rules: list[str] | None = None,
     ) -> None:
@@ -95,6 +96,8 @@ class CheckOptions(_Fields):
         self.exit_non_zero_on_fix = exit_non_zero_on_fix
         self.statistics = statistics
         self.baseline = baseline
+        #: re-record the baseline from this run's findings (see baseline.py)
+        self.update_baseline = update_baseline
         self.show_settings = show_settings
         self.rules: list[str] = [] if rules is None else rules
 
@@ -221,6 +224,9 @@ def _err(stream: IO[str], message: str) -> None:
 def run_check(opts: CheckOptions, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    if opts.update_baseline and opts.baseline is None:
+        _err(err, "--update-baseline needs --baseline FILE")
+        return EXIT_ERROR
     if opts.input_format or any(is_record_path(p) for p in opts.paths):
         from newslint.corpus import run_corpus  # JSONL/CSV corpora: docs/corpus.md
 
@@ -249,7 +255,7 @@ def run_check(opts: CheckOptions, out: IO[str] | None = None, err: IO[str] | Non
         if opts.baseline is not None:
             from newslint.baseline import Baseline
 
-            baseline = Baseline(opts.baseline)
+            baseline = Baseline(opts.baseline, update=opts.update_baseline)
         if opts.output_file is not None and not opts.diff:
             report_file = report_stream = _open_report(opts.output_file)
         formatter = None if opts.diff else _make_formatter(opts, session, report_stream)

@@ -85,3 +85,32 @@ def test_key_ignores_position_but_not_rule_or_text():
     c = Diagnostic("BP001", "copyright-notice", "m", 0, len(ORPHAN))
     assert key(d1, a, "a.txt") != key(d1, c, "a.txt")
     assert key(d1, a, "a.txt") != key(d1, a, "b.txt")
+
+
+def test_update_baseline_records_afresh(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Harga naik.\nBaca juga: Harga turun\n", encoding="utf-8")
+    assert cli("check", "--isolated", "--baseline", "b.json", "a.txt").exit_code == 0
+    # A new artifact fails the run until the baseline is updated...
+    (tmp_path / "a.txt").write_text(
+        "Harga naik.\nBaca juga: Harga turun\nCOPYRIGHT © ANTARA 2024\n", encoding="utf-8"
+    )
+    assert cli("check", "--isolated", "--baseline", "b.json", "a.txt").exit_code == 1
+    r = cli("check", "--isolated", "--baseline", "b.json", "--update-baseline", "a.txt")
+    assert r.exit_code == 0 and "written with 2 finding(s)" in r.stderr
+    assert cli("check", "--isolated", "--baseline", "b.json", "a.txt").exit_code == 0
+    # ...and a fixed one leaves it: the old orphan line comes back as new.
+    (tmp_path / "a.txt").write_text("Harga naik.\n", encoding="utf-8")
+    r = cli("check", "--isolated", "--baseline", "b.json", "--update-baseline", "a.txt")
+    assert "written with 0 finding(s)" in r.stderr
+    (tmp_path / "a.txt").write_text("Harga naik.\nBaca juga: Harga turun\n", encoding="utf-8")
+    assert cli("check", "--isolated", "--baseline", "b.json", "a.txt").exit_code == 1
+
+
+def test_update_baseline_without_a_baseline_is_a_usage_error(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("Harga naik.\n", encoding="utf-8")
+    r = cli("check", "--isolated", "--update-baseline", str(tmp_path / "a.txt"))
+    assert (
+        r.exit_code == 2
+        and r.stderr.strip() == "newslint: error: --update-baseline needs --baseline FILE"
+    )
