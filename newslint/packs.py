@@ -92,6 +92,9 @@ PLACEHOLDERS = {"match", "replacement"}
 _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{N}_@#/.\-])"
 _WORD_EDGE_AFTER = r"(?![\p{L}\p{N}_@/\-]|\.[\p{L}\p{N}])"
 _QUOTES = '"“”'
+#: White-space runs, collapsed in messages and table keys (compiled once: the
+#: module-level ``regex.sub`` looks its pattern up in a cache on every call).
+_WHITE_RUN = patterns.compile(r"\s+")
 _SENTENCE_END = patterns.compile(r"[.!?:;]['\"”’)]*\s*$|^\s*$")
 
 
@@ -133,27 +136,157 @@ def _may_match(doc: Document, requires: tuple[str, ...]) -> bool:
     return any(lit in folded for lit in requires)
 
 
-def _candidate_units(doc: Document, units: list[Span], requires: tuple[str, ...]) -> list[Span]:
+# -- the shared pre-filter -------------------------------------------------------
+#
+# Every pack rule with ``requires`` needs to know where its words occur in the
+# case-folded text.  Asked rule by rule, that was ~75 ``str.find`` passes over
+# each document (BP010 repeats 7 of BP007's words, BP009's 13 all start with
+# ``(``).  Instead, the first rule to ask scans once for the words of every
+# pack rule checked so far in this process (``_KNOWN``) and leaves, in the
+# Document's ``__dict__``, each word's start offsets; later rules only read
+# them.  A word nobody scanned for yet (the first document, a rule checked
+# for the first time) is scanned for then, so the offsets are always those
+# of ``str.find`` repeated from each hit + 1: every occurrence, overlapping
+# ones included.
+
+#: Characters roughly by frequency in Indonesian and English news text, most
+#: common first; a character not listed counts as rare.  Only speed depends
+#: on it: a word is looked for at the occurrences of its rarest character.
+_COMMON = " aneitrusk\nmdgplbohy,jc.wf"
+
+#: Words of the pack rules checked so far (an ordered set).
+_KNOWN: dict[str, None] = {}
+_HITS = "_pack_literal_hits"
+
+
+def _rarity(ch: str) -> int:
+    i = _COMMON.find(ch)
+    return len(_COMMON) - i if i >= 0 else -1
+
+
+@lru_cache(maxsize=64)
+def _scanner(literals: tuple[str, ...]) -> tuple[tuple[Any, tuple[tuple[str, int], ...]], ...]:
+    """How to find every occurrence of ``literals`` in few passes: the words
+    are grouped by an *anchor*, one of their characters, as rare as possible
+    (shared between words when one already chosen will do); a group of one
+    word is found with ``str.find`` (its pattern is None), a larger one with
+    one stdlib ``re`` pass: the anchor, then per word a fixed-width look-behind
+    for the part before it and a look-ahead for the rest.  Every alternative
+    is a fixed string, so a pass is linear in the text (at most the words'
+    total length of work per anchor occurrence): no time limit is needed.
+    The pattern only says where a group's word may be; each hit is confirmed
+    with ``str.startswith``."""
+    chosen: set[str] = set()
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for lit in sorted(literals, key=lambda w: (min(map(_rarity, w)), w)):
+        have = [c for c in lit if c in chosen]
+        anchor = min(have or lit, key=_rarity)
+        chosen.add(anchor)
+        groups.setdefault(anchor, []).append((lit, lit.index(anchor)))
+    out = []
+    for anchor, items in groups.items():
+        if len(items) == 1:
+            out.append((None, tuple(items)))
+            continue
+        alts = []
+        for lit, k in items:
+            behind = f"(?<={_stdre.escape(lit[: k + 1])})" if k else ""
+            ahead = f"(?={_stdre.escape(lit[k + 1 :])})" if k + 1 < len(lit) else ""
+            alts.append(behind + ahead)
+        pattern = _stdre.compile(f"{_stdre.escape(anchor)}(?:{'|'.join(alts)})", _stdre.DOTALL)
+        out.append((pattern, tuple(items)))
+    return tuple(out)
+
+
+def _scan(folded: str, literals: tuple[str, ...], hits: dict[str, list[int]]) -> None:
+    """Add to ``hits`` the start offsets of every occurrence of each of
+    ``literals`` in ``folded``, ascending (what repeated ``str.find`` from
+    each hit + 1 gives)."""
+    for lit in literals:
+        hits[lit] = []
+    for pattern, items in _scanner(literals):
+        if pattern is None:
+            ((lit, _),) = items
+            found = hits[lit]
+            i = folded.find(lit)
+            while i != -1:
+                found.append(i)
+                i = folded.find(lit, i + 1)
+            continue
+        for m in pattern.finditer(folded):  # each match is the anchor alone
+            a = m.start()
+            for lit, k in items:
+                if a >= k and folded.startswith(lit, a - k):
+                    hits[lit].append(a - k)
+
+
+def _literal_hits(doc: Document, requires: tuple[str, ...]) -> dict[str, list[int]]:
+    """Each known word's start offsets in ``doc.casefolded``, ``requires``
+    included; scanned once per document for all pack rules."""
+    hits = doc.__dict__.get(_HITS)
+    if hits is None:
+        hits = doc.__dict__[_HITS] = {}
+    missing = [lit for lit in requires if lit not in hits]
+    if missing:
+        for lit in missing:
+            _KNOWN.setdefault(lit)
+        todo = tuple(lit for lit in _KNOWN if lit not in hits)
+        _scan(doc.casefolded, todo, hits)
+    return hits
+
+
+def _requires_met(doc: Document, requires: tuple[str, ...]) -> bool:
+    """``_may_match`` from the shared scan."""
+    hits = _literal_hits(doc, requires)
+    return any(hits[lit] for lit in requires)
+
+
+def _unit_starts(doc: Document, scope: str, units: list[Span]) -> list[int]:
+    key = f"_pack_unit_starts_{scope}"
+    starts = doc.__dict__.get(key)
+    if starts is None:
+        starts = doc.__dict__[key] = [u.start for u in units]
+    return starts
+
+
+def _candidate_units(doc: Document, scope: str, requires: tuple[str, ...]) -> list[Span]:
     """The units (in order) that wholly contain an occurrence of one of
     ``requires``: a match lies inside its unit and contains such an
     occurrence, so no other unit can match.  When case folding changed the
     text's length (``ß`` → ``ss``), offsets in the folded text are not
-    offsets in the text, and every unit is kept."""
-    folded = doc.casefolded
-    if len(folded) != len(doc.text):
-        return units
-    firsts = [(lit, folded.find(lit)) for lit in requires]
-    if all(i == -1 for _, i in firsts):
+    offsets in the text, and every unit is kept (if a word occurs at all)."""
+    hits = _literal_hits(doc, requires)
+    if not any(hits[lit] for lit in requires):
         return []  # the common case: no unit to search
-    starts = [u.start for u in units]
+    units = _units(doc, scope)
+    if len(doc.casefolded) != len(doc.text):
+        return units
+    starts = _unit_starts(doc, scope, units)
     keep: set[int] = set()
-    for lit, i in firsts:
-        while i != -1:
+    for lit in requires:
+        n = len(lit)
+        for i in hits[lit]:
             k = bisect_right(starts, i) - 1
-            if k >= 0 and i + len(lit) <= units[k].end:
+            if k >= 0 and i + n <= units[k].end:
                 keep.add(k)
-            i = folded.find(lit, i + 1)
     return [units[k] for k in sorted(keep)]
+
+
+def _tail_may_match(doc: Document, requires: tuple[str, ...], lo: int, end: int) -> bool:
+    """True when one of ``requires`` occurs wholly inside ``text[lo:end]``
+    (the tail window, where every match lies), case-folded; when case
+    folding changed the text's length, when it occurs anywhere."""
+    hits = _literal_hits(doc, requires)
+    if len(doc.casefolded) != len(doc.text):
+        return any(hits[lit] for lit in requires)
+    for lit in requires:
+        last = end - len(lit)
+        for i in hits[lit]:
+            if i > last:
+                break
+            if i >= lo:
+                return True
+    return False
 
 
 @dataclass
@@ -178,8 +311,8 @@ class Pack:
 def check_pack_rule(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """The check of every pack rule: dispatch on the rule's kind."""
     spec: PackSpec = rule.spec  # type: ignore[attr-defined]
-    unit_scoped = spec.kind == "pattern" and spec.scope != "text"
-    if spec.requires and not unit_scoped and not _may_match(doc, spec.requires):
+    whole_text = spec.kind == "substitution" or (spec.kind == "pattern" and spec.scope == "text")
+    if spec.requires and whole_text and not _requires_met(doc, spec.requires):
         return  # none of the words every match contains: the regex cannot match
     try:
         if spec.kind == "tail":
@@ -219,7 +352,7 @@ def delete_edit(doc: Document, start: int, end: int) -> Edit:
 
 
 def _message(spec: PackSpec, matched: str, replacement: str = "") -> str:
-    shown = regex.sub(r"\s+", " ", matched.strip())
+    shown = _WHITE_RUN.sub(" ", matched.strip())
     if len(shown) > 80:
         shown = shown[:77] + "…"
     return spec.message.format(match=shown, replacement=replacement)
@@ -227,9 +360,10 @@ def _message(spec: PackSpec, matched: str, replacement: str = "") -> str:
 
 def _check_pattern(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagnostic]:
     text = doc.text
-    units = _units(doc, spec.scope)
     if spec.requires and spec.scope != "text":
-        units = _candidate_units(doc, units, spec.requires)
+        units = _candidate_units(doc, spec.scope, spec.requires)
+    else:
+        units = _units(doc, spec.scope)
     for unit in units:
         # Each unit is matched on its own, so ^ and $ are its start and end.
         chunk = text[unit.start : unit.end]
@@ -264,6 +398,8 @@ def _check_tail(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagnosti
     while end > 0 and (text[end - 1] in HSPACE or text[end - 1] in "\r\n"):
         end -= 1
     lo = max(0, end - spec.within)
+    if spec.requires and not _tail_may_match(doc, spec.requires, lo, end):
+        return  # every match lies in text[lo:end] and holds one of the words
     m = spec.pattern.search(text[lo:end], timeout=TIMEOUT)
     if m is None or lo + m.end() != end:
         return
@@ -306,7 +442,7 @@ def _check_substitution(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[D
                 and not _sentence_start(text, unit.start, m.start())
             ):
                 continue
-            key = found if spec.case_sensitive else regex.sub(r"\s+", " ", found.lower())
+            key = found if spec.case_sensitive else _WHITE_RUN.sub(" ", found.lower())
             right = table.get(key)
             if right is None:
                 continue
@@ -794,5 +930,5 @@ def verify_examples(r: PackRule) -> str | None:
 
 
 def _short(text: str, n: int = 60) -> str:
-    text = regex.sub(r"\s+", " ", text)
+    text = _WHITE_RUN.sub(" ", text)
     return text if len(text) <= n else text[: n - 1] + "…"

@@ -178,6 +178,9 @@ def _read_also_paragraphs(doc: Document) -> list[Span]:
     return cached
 
 
+#: White-space runs, collapsed in labels (compiled once, unlike ``regex.sub``).
+_WHITE_RUN = patterns.compile(r"\s+")
+
 #: A read-also headline longer than this has probably swallowed body text.
 _MAX_HEADLINE = 200
 
@@ -219,7 +222,7 @@ def read_also_line(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         if not m:
             continue
         long = p.end - m.end() > _MAX_HEADLINE
-        label = regex.sub(r"\s+", " ", m.group().strip("*_ \t")).rstrip(":").strip()
+        label = _WHITE_RUN.sub(" ", m.group().strip("*_ \t")).rstrip(":").strip()
         found = _headline_end(text, m.end(), p.end)
         if found is not None and found[1] and found[0] < p.end:
             # The headline certainly ends before the paragraph does (flattened
@@ -358,7 +361,7 @@ def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             while head < p.end and text[head] in " \t\u00a0":
                 head += 1
             found = _headline_end(text, head, p.end)
-            label = regex.sub(r"\s+", " ", m.group()).rstrip(":").strip()
+            label = _WHITE_RUN.sub(" ", m.group()).rstrip(":").strip()
             if found is None:
                 yield rule.diagnostic(
                     m.start(),
