@@ -235,6 +235,13 @@ def _literal_hits(doc: Document, requires: tuple[str, ...]) -> dict[str, list[in
     return hits
 
 
+def literal_offsets(doc: Document, words: tuple[str, ...]) -> dict[str, list[int]]:
+    """Start offsets of every occurrence of each of ``words`` (case-folded
+    already) in ``doc.casefolded``, from the scan the pack rules share: for
+    Python checks with a literal pre-filter of their own."""
+    return _literal_hits(doc, words)
+
+
 def _requires_met(doc: Document, requires: tuple[str, ...]) -> bool:
     """``_may_match`` from the shared scan."""
     hits = _literal_hits(doc, requires)

@@ -246,3 +246,45 @@ rules:
 def test_scanner_pattern_is_stdlib_re():
     for pattern, _ in packs._scanner(ALL_WORDS):
         assert pattern is None or isinstance(pattern, re.Pattern)
+
+
+def _old_notice_paragraphs(doc: Document) -> list:
+    """BP001's pre-filter before it used the shared scan (the reference)."""
+    from newslint.checks.boilerplate import _NOTICE_LITERALS
+
+    text = doc.text
+    low = text.lower()
+    if len(low) != len(text):
+        return doc.paragraphs
+    hits = []
+    for lit in _NOTICE_LITERALS:
+        i = low.find(lit)
+        while i != -1:
+            hits.append(i)
+            i = low.find(lit, i + 1)
+    if not hits:
+        return []
+    paras = doc.paragraphs
+    starts = [p.start for p in paras]
+    return [paras[i] for i in sorted({bisect_right(starts, h) - 1 for h in hits}) if i >= 0]
+
+
+NOTICE_TRAPS = [
+    "Copyright (C) 2024 Kompas.com. All Rights Reserved.",
+    "COPYRIGHT © ANTARA News Banten 2024",
+    "Hak Cipta dilindungi undang-undang\n\nmenciptakan (c)(c)",
+    "All rightſ reserved",  # long s: lower() keeps it, casefold() would not
+    "İstanbul copyright",  # lower() changes the length
+    "rights\nrights  rights   Copyright",
+]
+
+
+def test_notice_paragraphs_are_the_old_ones():
+    from newslint.checks.boilerplate import _notice_paragraphs
+
+    for text in _sample_texts() + NOTICE_TRAPS:
+        for seen in (False, True):  # with and without the pack rules' scan done first
+            doc = Document(text, language="id", is_record=True)
+            if seen:
+                packs.literal_offsets(doc, ALL_WORDS)
+            assert _notice_paragraphs(doc) == _old_notice_paragraphs(doc), text[:60]

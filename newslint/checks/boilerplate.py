@@ -17,6 +17,7 @@ import regex
 from newslint import patterns
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.document import Document, Span
+from newslint.packs import literal_offsets
 from newslint.registry import Rule, rule
 
 # A copyright notice: a mark, then an optional year, a holder of up to six
@@ -57,15 +58,20 @@ def _notice_paragraphs(doc: Document) -> list:
     holding a notice): found with str.find, which is far faster than
     letting the regex try every position."""
     text = doc.text
-    low = text.lower()
-    if len(low) != len(text):  # lower() moved offsets: check everything
-        return doc.paragraphs
     hits = []
-    for lit in _NOTICE_LITERALS:
-        i = low.find(lit)
-        while i != -1:
-            hits.append(i)
-            i = low.find(lit, i + 1)
+    if text.isascii():  # lower() is casefold(), and no "©": the packs' shared scan has them
+        found = literal_offsets(doc, _NOTICE_LITERALS[1:])
+        for lit in _NOTICE_LITERALS[1:]:
+            hits.extend(found[lit])
+    else:
+        low = text.lower()
+        if len(low) != len(text):  # lower() moved offsets: check everything
+            return doc.paragraphs
+        for lit in _NOTICE_LITERALS:
+            i = low.find(lit)
+            while i != -1:
+                hits.append(i)
+                i = low.find(lit, i + 1)
     if not hits:
         return []
     paras = doc.paragraphs
