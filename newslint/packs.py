@@ -220,32 +220,53 @@ def _scan(folded: str, literals: tuple[str, ...], hits: dict[str, list[int]]) ->
                     hits[lit].append(a - k)
 
 
-def _literal_hits(doc: Document, requires: tuple[str, ...]) -> dict[str, list[int]]:
-    """Each known word's start offsets in ``doc.casefolded``, ``requires``
-    included; scanned once per document for all pack rules."""
-    hits = doc.__dict__.get(_HITS)
-    if hits is None:
-        hits = doc.__dict__[_HITS] = {}
-    missing = [lit for lit in requires if lit not in hits]
-    if missing:
-        for lit in missing:
+class _Scanned:
+    """A document's scan: ``hits`` maps each word scanned for to its start
+    offsets, ``present`` holds the words that occur, ``known`` is how many
+    words ``_KNOWN`` had when the scan was last brought up to date."""
+
+    __slots__ = ("hits", "known", "present")
+
+    def __init__(self) -> None:
+        self.hits: dict[str, list[int]] = {}
+        self.present: set[str] = set()
+        self.known = -1
+
+
+#: The ``requires`` tuples whose words are in ``_KNOWN``.
+_REGISTERED: set[tuple[str, ...]] = set()
+
+
+def _scanned(doc: Document, requires: tuple[str, ...]) -> _Scanned:
+    """The document's scan, covering ``requires`` and every known word:
+    done once per document for all pack rules (and again only for words a
+    rule checked for the first time adds)."""
+    if requires not in _REGISTERED:
+        for lit in requires:
             _KNOWN.setdefault(lit)
+        _REGISTERED.add(requires)
+    state = doc.__dict__.get(_HITS)
+    if state is None:
+        state = doc.__dict__[_HITS] = _Scanned()
+    if state.known != len(_KNOWN):  # _KNOWN only grows: its size says what is new
+        hits = state.hits
         todo = tuple(lit for lit in _KNOWN if lit not in hits)
         _scan(doc.casefolded, todo, hits)
-    return hits
+        state.present.update(lit for lit in todo if hits[lit])
+        state.known = len(_KNOWN)
+    return state
 
 
 def literal_offsets(doc: Document, words: tuple[str, ...]) -> dict[str, list[int]]:
     """Start offsets of every occurrence of each of ``words`` (case-folded
     already) in ``doc.casefolded``, from the scan the pack rules share: for
     Python checks with a literal pre-filter of their own."""
-    return _literal_hits(doc, words)
+    return _scanned(doc, words).hits
 
 
 def _requires_met(doc: Document, requires: tuple[str, ...]) -> bool:
     """``_may_match`` from the shared scan."""
-    hits = _literal_hits(doc, requires)
-    return any(hits[lit] for lit in requires)
+    return not _scanned(doc, requires).present.isdisjoint(requires)
 
 
 def _unit_starts(doc: Document, scope: str, units: list[Span]) -> list[int]:
@@ -262,15 +283,16 @@ def _candidate_units(doc: Document, scope: str, requires: tuple[str, ...]) -> li
     occurrence, so no other unit can match.  When case folding changed the
     text's length (``ß`` → ``ss``), offsets in the folded text are not
     offsets in the text, and every unit is kept (if a word occurs at all)."""
-    hits = _literal_hits(doc, requires)
-    if not any(hits[lit] for lit in requires):
+    state = _scanned(doc, requires)
+    if state.present.isdisjoint(requires):
         return []  # the common case: no unit to search
+    hits = state.hits
     units = _units(doc, scope)
     if len(doc.casefolded) != len(doc.text):
         return units
     starts = _unit_starts(doc, scope, units)
     keep: set[int] = set()
-    for lit in requires:
+    for lit in state.present.intersection(requires):
         n = len(lit)
         for i in hits[lit]:
             k = bisect_right(starts, i) - 1
@@ -283,10 +305,13 @@ def _tail_may_match(doc: Document, requires: tuple[str, ...], lo: int, end: int)
     """True when one of ``requires`` occurs wholly inside ``text[lo:end]``
     (the tail window, where every match lies), case-folded; when case
     folding changed the text's length, when it occurs anywhere."""
-    hits = _literal_hits(doc, requires)
+    state = _scanned(doc, requires)
+    if state.present.isdisjoint(requires):
+        return False
     if len(doc.casefolded) != len(doc.text):
-        return any(hits[lit] for lit in requires)
-    for lit in requires:
+        return True
+    hits = state.hits
+    for lit in state.present.intersection(requires):
         last = end - len(lit)
         for i in hits[lit]:
             if i > last:
