@@ -289,3 +289,35 @@ def test_notice_paragraphs_are_the_old_ones():
             if seen:
                 packs.literal_offsets(doc, ALL_WORDS)
             assert _notice_paragraphs(doc) == _old_notice_paragraphs(doc), text[:60]
+
+
+READ_ALSO_TRAPS = [
+    "Kata dia. Baca juga: Judul Berita  Isi berita. BACA  JUGA : Judul lain\tSIMAK\t\tJUGA\t:x",
+    "baca juga: baca juga:: lihat pula:simak juga:read more: see also: related: read  also :",
+    "xbaca juga: abaca juga: 1baca juga: (baca juga: _baca juga:",
+    "Baca Juga:\nJudul di baris baru\nbaca\njuga: terputus",
+    "ſee alſo: ſimak juga: KELVIN ſ baca JUGA: sımak juga: lihat pula :",  # ſ, dotless i
+    "Straße. Baca juga: Judul",  # folding changes the length: the whole paragraph is scanned
+    "Baca juga:Judul   Baca juga:   Judul   Read more:Judul",
+    "          juga:  also: more:  pula:",
+    "bacajuga: baca\u00a0juga: baca \u2003juga:",
+]
+
+
+def test_read_also_labels_are_those_of_the_pattern():
+    from newslint.checks.boilerplate import (
+        _READ_ALSO_ANY,
+        _read_also_labels,
+        _read_also_paragraphs,
+    )
+
+    for text in _sample_texts() + READ_ALSO_TRAPS:
+        doc = Document(text, language="id", is_record=True)
+        for p in doc.paragraphs:
+            want = [m.span() for m in _READ_ALSO_ANY.finditer(text, p.start, p.end)]
+            _read_also_paragraphs(doc)
+            got = [m.span() for m in _read_also_labels(doc, p)]
+            if p in _read_also_paragraphs(doc):
+                assert got == want, (text[:60], p)
+            else:
+                assert want == [], (text[:60], p)

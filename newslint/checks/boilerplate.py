@@ -169,6 +169,8 @@ def _read_also_paragraphs(doc: Document) -> list[Span]:
     if cached is None:
         folded = doc.casefolded
         hints = _read_also_hints(folded)
+        if len(folded) == len(doc.text):
+            doc.__dict__["_bp_read_also_hints"] = hints
         if not hints:
             cached = []
         elif len(folded) != len(doc.text):
@@ -260,6 +262,34 @@ _READ_ALSO_ANY = patterns.compile(
     [ \t]*:
     """
 )
+def _read_also_labels(doc: Document, p: Span) -> list:
+    """``_READ_ALSO_ANY.finditer(text, p.start, p.end)``, found from the
+    read-also hints instead of trying the pattern at every position of a long
+    paragraph.  A label is ``W1[ \t]+W2[ \t]*:`` with W2 one of the hint words
+    and W1 at most 5 letters (the pattern is not ``FULLCASE``: one character
+    per letter), so it ends at a hint's end, holds no other colon (labels are
+    disjoint) and starts at most 5 characters before the blanks ahead of the
+    hint's word: the pattern, run on that window, gives the same match.
+    Without hint offsets (case folding moved them) the paragraph is scanned."""
+    text = doc.text
+    hints = doc.__dict__.get("_bp_read_also_hints")
+    if hints is None:
+        return list(_READ_ALSO_ANY.finditer(text, p.start, p.end))
+    out = []
+    k = bisect_left(hints, (p.start, 0))
+    while k < len(hints) and hints[k][1] <= p.end:
+        s, e = hints[k]
+        q = s
+        while q > p.start and text[q - 1] in " \t":
+            q -= 1
+        for m in _READ_ALSO_ANY.finditer(text, max(p.start, q - 5), e):
+            if m.end() == e:
+                out.append(m)
+                break
+        k += 1
+    return out
+
+
 #: Where a headline certainly ends: a run of two or more spaces before a
 #: capital (the paragraph separator of flattened text), or a footer label or another
 #: read-also label glued to its last word (`…SKK MigasPewarta:`).
@@ -360,7 +390,7 @@ def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     text = doc.text
     for p in _read_also_paragraphs(doc):
         lead = _READ_ALSO.match(text, p.start, p.end)
-        for m in _READ_ALSO_ANY.finditer(text, p.start, p.end):
+        for m in _read_also_labels(doc, p):
             if lead is not None and m.start() < lead.end():  # starts the paragraph: BP002
                 continue
             head = m.end()
