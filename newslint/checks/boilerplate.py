@@ -262,6 +262,8 @@ _READ_ALSO_ANY = patterns.compile(
     [ \t]*:
     """
 )
+
+
 def _read_also_labels(doc: Document, p: Span) -> list:
     """``_READ_ALSO_ANY.finditer(text, p.start, p.end)``, found from the
     read-also hints instead of trying the pattern at every position of a long
