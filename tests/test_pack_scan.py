@@ -275,7 +275,8 @@ NOTICE_TRAPS = [
     "COPYRIGHT © ANTARA News Banten 2024",
     "Hak Cipta dilindungi undang-undang\n\nmenciptakan (c)(c)",
     "All rightſ reserved",  # long s: lower() keeps it, casefold() would not
-    "İstanbul copyright",  # lower() changes the length
+    "İstanbul copyright",  # lower() changes the length (and equals casefold())
+    "İ" * 30 + ".\n\nCopyright kata.\n\n" + "x" * 100,
     "rights\nrights  rights   Copyright",
 ]
 

@@ -59,12 +59,13 @@ def _notice_paragraphs(doc: Document) -> list:
     letting the regex try every position."""
     text = doc.text
     hits = []
-    if text.isascii():  # lower() is casefold(), and no "©": the packs' shared scan has them
-        found = literal_offsets(doc, _NOTICE_LITERALS[1:])
-        for lit in _NOTICE_LITERALS[1:]:
+    low = None if text.isascii() else text.lower()  # ASCII: lower() is casefold()
+    if low is None or (len(low) == len(text) and low == doc.casefolded):
+        # The very text the pack rules' shared scan searched: take its offsets.
+        found = literal_offsets(doc, _NOTICE_LITERALS)
+        for lit in _NOTICE_LITERALS:
             hits.extend(found[lit])
     else:
-        low = text.lower()
         if len(low) != len(text):  # lower() moved offsets: check everything
             return doc.paragraphs
         for lit in _NOTICE_LITERALS:
