@@ -165,36 +165,53 @@ def _rarity(ch: str) -> int:
 
 
 @lru_cache(maxsize=64)
-def _scanner(literals: tuple[str, ...]) -> tuple[tuple[Any, tuple[tuple[str, int], ...]], ...]:
-    """How to find every occurrence of ``literals`` in few passes: the words
+def _scanner(literals: tuple[str, ...]) -> tuple[tuple[str, Any, tuple[tuple[str, int], ...]], ...]:
+    """How to find every occurrence of ``literals`` in few passes.  The words
     are grouped by an *anchor*, one of their characters, as rare as possible
-    (shared between words when one already chosen will do); a group of one
-    word is found with ``str.find`` (its pattern is None), a larger one with
-    one stdlib ``re`` pass: the anchor, then per word a fixed-width look-behind
-    for the part before it and a look-ahead for the rest.  Every alternative
-    is a fixed string, so a pass is linear in the text (at most the words'
-    total length of work per anchor occurrence): no time limit is needed.
-    The pattern only says where a group's word may be; each hit is confirmed
-    with ``str.startswith``."""
+    and shared between words where one will do; a word alone in its group
+    joins a larger group when it holds that group's anchor.  A group of
+    several words is found in one stdlib ``re`` pass (``"re"``): the anchor,
+    then per word a fixed-width look-behind for the part before it and a
+    look-ahead for the rest; every alternative is a fixed string, so a pass
+    is linear in the text (at most the words' total length of work per
+    anchor occurrence) and needs no time limit.  A word alone is found with
+    ``str.find`` (``"find"``), or, when its anchor is a rare non-letter
+    (``[gambas``), by finding that character (``"char"``, a ``memchr``).
+    The passes only say where a word may be; each hit is confirmed with
+    ``str.startswith``.  Only speed depends on the grouping."""
     chosen: set[str] = set()
     groups: dict[str, list[tuple[str, int]]] = {}
-    for lit in sorted(literals, key=lambda w: (min(map(_rarity, w)), w)):
+    for lit in sorted(set(literals), key=lambda w: (min(map(_rarity, w)), w)):
         have = [c for c in lit if c in chosen]
         anchor = min(have or lit, key=_rarity)
         chosen.add(anchor)
         groups.setdefault(anchor, []).append((lit, lit.index(anchor)))
-    out = []
+
+    def rare_char(anchor: str, lit: str) -> bool:
+        return len(lit) > 1 and _rarity(anchor) < 0 and not anchor.isalnum()
+
+    shared = {a for a, items in groups.items() if len(items) > 1}
+    for anchor, items in list(groups.items()):
+        lit = items[0][0]
+        joinable = [c for c in lit if c in shared]
+        if len(items) == 1 and joinable and not rare_char(anchor, lit):
+            to = min(joinable, key=_rarity)
+            groups[to].append((lit, lit.index(to)))
+            del groups[anchor]
+    out: list[tuple[str, Any, tuple[tuple[str, int], ...]]] = []
     for anchor, items in groups.items():
         if len(items) == 1:
-            out.append((None, tuple(items)))
+            lit = items[0][0]
+            kind = "char" if rare_char(anchor, lit) else "find"
+            out.append((kind, anchor if kind == "char" else lit, tuple(items)))
             continue
         alts = []
         for lit, k in items:
             behind = f"(?<={_stdre.escape(lit[: k + 1])})" if k else ""
             ahead = f"(?={_stdre.escape(lit[k + 1 :])})" if k + 1 < len(lit) else ""
             alts.append(behind + ahead)
-        pattern = _stdre.compile(f"{_stdre.escape(anchor)}(?:{'|'.join(alts)})", _stdre.DOTALL)
-        out.append((pattern, tuple(items)))
+        pattern = _stdre.compile(f"{_stdre.escape(anchor)}(?:{'|'.join(alts)})")
+        out.append(("re", pattern, tuple(items)))
     return tuple(out)
 
 
@@ -203,21 +220,29 @@ def _scan(folded: str, literals: tuple[str, ...], hits: dict[str, list[int]]) ->
     ``literals`` in ``folded``, ascending (what repeated ``str.find`` from
     each hit + 1 gives)."""
     for lit in literals:
-        hits[lit] = []
-    for pattern, items in _scanner(literals):
-        if pattern is None:
-            ((lit, _),) = items
-            found = hits[lit]
-            i = folded.find(lit)
+        hits[lit] = []  # a word named twice is still scanned for once
+    find = folded.find
+    startswith = folded.startswith
+    for how, what, items in _scanner(literals):
+        if how == "find":
+            found = hits[what]
+            i = find(what)
             while i != -1:
                 found.append(i)
-                i = folded.find(lit, i + 1)
-            continue
-        for m in pattern.finditer(folded):  # each match is the anchor alone
-            a = m.start()
-            for lit, k in items:
-                if a >= k and folded.startswith(lit, a - k):
-                    hits[lit].append(a - k)
+                i = find(what, i + 1)
+        elif how == "char":
+            ((lit, k),) = items
+            i = find(what)
+            while i != -1:
+                if i >= k and startswith(lit, i - k):
+                    hits[lit].append(i - k)
+                i = find(what, i + 1)
+        else:
+            for m in what.finditer(folded):  # each match is the anchor alone
+                a = m.start()
+                for lit, k in items:
+                    if a >= k and startswith(lit, a - k):
+                        hits[lit].append(a - k)
 
 
 class _Scanned:

@@ -54,6 +54,7 @@ TRAPS = [
     "advertisement\nadvertisement",
     "klik klikklik iklan",
     "/ // ///",
+    "[gambas:x] x[gambas a[[gambas #tag q##tag [",
     "ẞtraße",
 ]
 
@@ -61,9 +62,12 @@ CRAFTED_WORDS = [
     ("aa", "a"),
     ("(ant", "(antara", "(ap", "ant", "ra"),
     ("tonton", "ton", "on"),
+    ("tonton", "tonton", "(ant", "(ant"),  # a word named twice
     ("reporter", "reporting", "porter", "ter"),
     ("(c)", "[gambas", "a.b", "x*", "\\", "é", "ss", "\n"),
     ("story", "y", "ry", "tory"),
+    ("x[gambas", "[gambas", "a[", "#tag", "q#"),  # rare non-letter anchors ("char" passes)
+    ("gabung", "sign", "editing", "simak", "ikuti", "saksikan"),  # singletons joining groups
 ]
 
 
@@ -121,8 +125,8 @@ def test_scanner_patterns_are_plain_literals():
                 yield from ops(av[-1])
 
     for words in (ALL_WORDS, *CRAFTED_WORDS):
-        for pattern, _items in packs._scanner(tuple(words)):
-            if pattern is not None:
+        for how, pattern, _items in packs._scanner(tuple(words)):
+            if how == "re":
                 assert set(ops(sre_parse.parse(pattern.pattern))) <= allowed, pattern.pattern
 
 
@@ -244,9 +248,10 @@ rules:
     assert not any(d.code == "HS002" for d in linter.lint(Document("Lucu wkwk.", language="id")))
 
 
-def test_scanner_pattern_is_stdlib_re():
-    for pattern, _ in packs._scanner(ALL_WORDS):
-        assert pattern is None or isinstance(pattern, re.Pattern)
+def test_scanner_uses_every_kind_of_pass():
+    kinds = {how: what for how, what, _ in packs._scanner(ALL_WORDS + ("[gambas", "zz"))}
+    assert isinstance(kinds["re"], re.Pattern)
+    assert kinds["char"] == "[" and "find" in kinds
 
 
 def _old_notice_paragraphs(doc: Document) -> list:
