@@ -171,10 +171,11 @@ def _scanner(literals: tuple[str, ...]) -> tuple[tuple[str, Any, tuple[tuple[str
     and shared between words where one will do; a word alone in its group
     joins a larger group when it holds that group's anchor.  A group of
     several words is found in one stdlib ``re`` pass (``"re"``): the anchor,
-    then per word a fixed-width look-behind for the part before it and a
-    look-ahead for the rest; every alternative is a fixed string, so a pass
-    is linear in the text (at most the words' total length of work per
-    anchor occurrence) and needs no time limit.  A word alone is found with
+    then per word the character after it, a fixed-width look-behind for the
+    word so far and the rest of the word (searched again from each hit's
+    start + 1, so no occurrence is skipped); every alternative is a fixed
+    string, so each position costs at most the words' total length of work
+    and a pass is linear in the text: no time limit is needed.  A word alone is found with
     ``str.find`` (``"find"``), or, when its anchor is a rare non-letter
     (``[gambas``), by finding that character (``"char"``, a ``memchr``).
     The passes only say where a word may be; each hit is confirmed with
@@ -205,11 +206,13 @@ def _scanner(literals: tuple[str, ...]) -> tuple[tuple[str, Any, tuple[tuple[str
             kind = "char" if rare_char(anchor, lit) else "find"
             out.append((kind, anchor if kind == "char" else lit, tuple(items)))
             continue
-        alts = []
-        for lit, k in items:
-            behind = f"(?<={_stdre.escape(lit[: k + 1])})" if k else ""
-            ahead = f"(?={_stdre.escape(lit[k + 1 :])})" if k + 1 < len(lit) else ""
-            alts.append(behind + ahead)
+        alts = []  # after the anchor: the next character first (quick to reject)
+        for lit, k in sorted(items, key=lambda item: len(item[0]) == item[1] + 1):
+            if k + 1 == len(lit):  # the anchor ends the word
+                alts.append(f"(?<={_stdre.escape(lit)})")
+                continue
+            behind = f"(?<={_stdre.escape(lit[: k + 2])})" if k else ""
+            alts.append(_stdre.escape(lit[k + 1]) + behind + _stdre.escape(lit[k + 2 :]))
         pattern = _stdre.compile(f"{_stdre.escape(anchor)}(?:{'|'.join(alts)})")
         out.append(("re", pattern, tuple(items)))
     return tuple(out)
@@ -237,12 +240,15 @@ def _scan(folded: str, literals: tuple[str, ...], hits: dict[str, list[int]]) ->
                 if i >= k and startswith(lit, i - k):
                     hits[lit].append(i - k)
                 i = find(what, i + 1)
-        else:
-            for m in what.finditer(folded):  # each match is the anchor alone
+        else:  # a match may run past the next anchor: search again from its start + 1
+            search = what.search
+            m = search(folded)
+            while m is not None:
                 a = m.start()
                 for lit, k in items:
                     if a >= k and startswith(lit, a - k):
                         hits[lit].append(a - k)
+                m = search(folded, a + 1)
 
 
 class _Scanned:
