@@ -264,24 +264,31 @@ class _Scanned:
         self.known = -1
 
 
-#: The ``requires`` tuples whose words are in ``_KNOWN``.
-_REGISTERED: set[tuple[str, ...]] = set()
+#: The ``requires`` tuples whose words are in ``_KNOWN``, by identity (each
+#: is kept here, so its id cannot be reused): one dict look-up per call.
+_REGISTERED: dict[int, tuple[str, ...]] = {}
+_KNOWN_TUPLE: list[tuple[str, ...]] = [()]  # tuple(_KNOWN), rebuilt as it grows
 
 
 def _scanned(doc: Document, requires: tuple[str, ...]) -> _Scanned:
     """The document's scan, covering ``requires`` and every known word:
     done once per document for all pack rules (and again only for words a
     rule checked for the first time adds)."""
-    if requires not in _REGISTERED:
+    if _REGISTERED.get(id(requires)) is not requires:
         for lit in requires:
             _KNOWN.setdefault(lit)
-        _REGISTERED.add(requires)
+        _REGISTERED[id(requires)] = requires
     state = doc.__dict__.get(_HITS)
     if state is None:
         state = doc.__dict__[_HITS] = _Scanned()
     if state.known != len(_KNOWN):  # _KNOWN only grows: its size says what is new
         hits = state.hits
-        todo = tuple(lit for lit in _KNOWN if lit not in hits)
+        if hits:
+            todo = tuple(lit for lit in _KNOWN if lit not in hits)
+        else:  # the usual case: a new document, every known word
+            if len(_KNOWN_TUPLE[0]) != len(_KNOWN):
+                _KNOWN_TUPLE[0] = tuple(_KNOWN)
+            todo = _KNOWN_TUPLE[0]
         _scan(doc.casefolded, todo, hits)
         state.present.update(lit for lit in todo if hits[lit])
         state.known = len(_KNOWN)

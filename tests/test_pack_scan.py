@@ -210,7 +210,8 @@ def test_findings_do_not_depend_on_which_rule_scans_first(monkeypatch):
     texts = _sample_texts() + TAIL_TRAPS + UNIT_TRAPS
     for t in texts:
         monkeypatch.setattr(packs, "_KNOWN", {})
-        monkeypatch.setattr(packs, "_REGISTERED", set())
+        monkeypatch.setattr(packs, "_REGISTERED", {})
+        monkeypatch.setattr(packs, "_KNOWN_TUPLE", [()])
         first = Document(t, language="id", is_record=True)
         early = {r.code: list(r.check(first, r)) for r in reversed(BUILTIN)}
         later = Document(t, language="id", is_record=True)
