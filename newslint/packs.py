@@ -92,9 +92,12 @@ PLACEHOLDERS = {"match", "replacement"}
 _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{N}_@#/.\-])"
 _WORD_EDGE_AFTER = r"(?![\p{L}\p{N}_@/\-]|\.[\p{L}\p{N}])"
 _QUOTES = '"“”'
-#: White-space runs, collapsed in messages and table keys (compiled once: the
-#: module-level ``regex.sub`` looks its pattern up in a cache on every call).
-_WHITE_RUN = patterns.compile(r"\s+")
+#: White-space runs, collapsed in messages and table keys: compiled once (the
+#: module-level ``regex.sub`` looks its pattern up on every call) and, as
+#: there, without a time limit, which costs ``regex`` more than this
+#: replacement: one character class repeated cannot backtrack (each run is
+#: consumed once), so a call is linear in its input.
+_WHITE_RUN = patterns.compile(r"\s+", timeout=None)
 _SENTENCE_END = patterns.compile(r"[.!?:;]['\"”’)]*\s*$|^\s*$")
 
 
@@ -302,11 +305,6 @@ def literal_offsets(doc: Document, words: tuple[str, ...]) -> dict[str, list[int
     return _scanned(doc, words).hits
 
 
-def _requires_met(doc: Document, requires: tuple[str, ...]) -> bool:
-    """``_may_match`` from the shared scan."""
-    return not _scanned(doc, requires).present.isdisjoint(requires)
-
-
 def _unit_starts(doc: Document, scope: str, units: list[Span]) -> list[int]:
     key = f"_pack_unit_starts_{scope}"
     starts = doc.__dict__.get(key)
@@ -381,8 +379,7 @@ class Pack:
 def check_pack_rule(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """The check of every pack rule: dispatch on the rule's kind."""
     spec: PackSpec = rule.spec  # type: ignore[attr-defined]
-    whole_text = spec.kind == "substitution" or (spec.kind == "pattern" and spec.scope == "text")
-    if spec.requires and whole_text and not _requires_met(doc, spec.requires):
+    if spec.requires and _scanned(doc, spec.requires).present.isdisjoint(spec.requires):
         return  # none of the words every match contains: the regex cannot match
     try:
         if spec.kind == "tail":

@@ -330,3 +330,23 @@ def test_read_also_labels_are_those_of_the_pattern():
                 assert got == want, (text[:60], p)
             else:
                 assert want == [], (text[:60], p)
+
+
+def test_untimed_patterns_are_one_repeated_class():
+    """A pattern of this family compiled without a time limit must be linear
+    by construction: a single character class (or escape) repeated."""
+    import importlib
+
+    from newslint.patterns import TimedPattern
+
+    names = ["newslint.packs", "newslint.checks.boilerplate"]
+    untimed = [
+        (name, attr, value._source[0])
+        for name in names
+        for attr, value in vars(importlib.import_module(name)).items()
+        if isinstance(value, TimedPattern) and value.timeout is None
+    ]
+    assert untimed  # the white-space collapse at least
+    one_class = re.compile(r"^(?:\\[sSdDwW]|\[[^\[\]]*\])[+*]$")
+    for name, attr, source in untimed:
+        assert one_class.match(source), f"{name}.{attr} = {source!r} has no time limit"

@@ -187,8 +187,10 @@ def _read_also_paragraphs(doc: Document) -> list[Span]:
     return cached
 
 
-#: White-space runs, collapsed in labels (compiled once, unlike ``regex.sub``).
-_WHITE_RUN = patterns.compile(r"\s+")
+#: White-space runs, collapsed in labels: compiled once, and without a time
+#: limit like the ``regex.sub`` it replaces (one character class repeated:
+#: linear, see ``newslint.patterns``).
+_WHITE_RUN = patterns.compile(r"\s+", timeout=None)
 
 #: A read-also headline longer than this has probably swallowed body text.
 _MAX_HEADLINE = 200
