@@ -16,6 +16,13 @@ article must not be mistaken for a hang), overridable with the
 ``NEWSLINT_REGEX_TIMEOUT`` environment variable (``0`` disables it).
 A news article is matched in milliseconds, so the limit only ever bites on a
 pattern that has gone exponential.
+
+The limit is not free (``regex`` checks the clock as it goes: a few
+microseconds a call, more for ``sub``), so a pattern that is linear by
+construction may be compiled with ``timeout=None``: one character class
+repeated (``\\s+``: each run is consumed once, nothing to backtrack into).
+Each such pattern says so where it is defined, and a test checks its form
+(``tests/test_pack_scan.py`` for the packs and BP checks).
 """
 
 from __future__ import annotations
