@@ -258,24 +258,23 @@ def test_scanner_uses_every_kind_of_pass():
 
 
 def _old_notice_paragraphs(doc: Document) -> list:
-    """BP001's pre-filter before it used the shared scan (the reference)."""
+    """What BP001's pre-filter selected before the shared scan, by brute
+    force: the paragraphs in which ``text.lower()`` holds a notice word at
+    some offset (every paragraph when lowering moves offsets)."""
     from newslint.checks.boilerplate import _NOTICE_LITERALS
 
-    text = doc.text
-    low = text.lower()
-    if len(low) != len(text):
+    low = doc.text.lower()
+    if len(low) != len(doc.text):
         return doc.paragraphs
-    hits = []
-    for lit in _NOTICE_LITERALS:
-        i = low.find(lit)
-        while i != -1:
-            hits.append(i)
-            i = low.find(lit, i + 1)
-    if not hits:
-        return []
-    paras = doc.paragraphs
-    starts = [p.start for p in paras]
-    return [paras[i] for i in sorted({bisect_right(starts, h) - 1 for h in hits}) if i >= 0]
+    starts = [i for i in range(len(low)) if low.startswith(_NOTICE_LITERALS, i)]
+    return [
+        p
+        for k, p in enumerate(doc.paragraphs)
+        if any(
+            p.start <= i and (k + 1 == len(doc.paragraphs) or i < doc.paragraphs[k + 1].start)
+            for i in starts
+        )
+    ]
 
 
 NOTICE_TRAPS = [
