@@ -18,9 +18,11 @@ Three kinds of rule (see ``docs/rule-packs.md``):
   to the end of the text.
 
 A rule may declare ``requires``: plain strings of which any matched text
-contains at least one.  The check first looks for them in the whole text
-(case-folded) and skips the rule, without compiling or running its regex,
-when none is there; most articles contain none of a boilerplate rule's
+contains at least one.  The check first looks for them in the case-folded
+text (one scan per document shared by all pack rules, see ``_scanned``) and
+skips the rule, without compiling or running its regex, when none is there
+(for a tail rule: none inside its window); otherwise only the units holding
+one are searched.  Most articles contain none of a boilerplate rule's
 words, so this is where most of the time of pack rules went.  Patterns are
 compiled on first use (those of user packs are also compiled at load, to
 report a bad regex there).
