@@ -180,11 +180,11 @@ def _scanner(literals: tuple[str, ...]) -> tuple[tuple[str, Any, tuple[tuple[str
     word so far and the rest of the word (searched again from each hit's
     start + 1, so no occurrence is skipped); every alternative is a fixed
     string, so each position costs at most the words' total length of work
-    and a pass is linear in the text: no time limit is needed.  A word alone is found with
-    ``str.find`` (``"find"``), or, when its anchor is a rare non-letter
-    (``[gambas``), by finding that character (``"char"``, a ``memchr``).
-    The passes only say where a word may be; each hit is confirmed with
-    ``str.startswith``.  Only speed depends on the grouping."""
+    and a pass is linear in the text: no time limit is needed.  A word
+    alone is found with ``str.find`` (``"find"``), or, when its anchor is a
+    rare non-letter (``[gambas``), by finding that character (``"char"``, a
+    ``memchr``).  The passes only say where a word may be; each hit is
+    confirmed with ``str.startswith``.  Only speed depends on the grouping."""
     chosen: set[str] = set()
     groups: dict[str, list[tuple[str, int]]] = {}
     for lit in sorted(set(literals), key=lambda w: (min(map(_rarity, w)), w)):

@@ -270,7 +270,7 @@ _READ_ALSO_ANY = patterns.compile(
 def _read_also_labels(doc: Document, p: Span) -> list:
     """``_READ_ALSO_ANY.finditer(text, p.start, p.end)``, found from the
     read-also hints instead of trying the pattern at every position of a long
-    paragraph.  A label is ``W1[ \t]+W2[ \t]*:`` with W2 one of the hint words
+    paragraph.  A label is ``W1[ \\t]+W2[ \\t]*:`` with W2 one of the hint words
     and W1 at most 5 letters (the pattern is not ``FULLCASE``: one character
     per letter), so it ends at a hint's end, holds no other colon (labels are
     disjoint) and starts at most 5 characters before the blanks ahead of the
