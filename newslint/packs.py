@@ -18,9 +18,11 @@ Three kinds of rule (see ``docs/rule-packs.md``):
   to the end of the text.
 
 A rule may declare ``requires``: plain strings of which any matched text
-contains at least one.  The check first looks for them in the whole text
-(case-folded) and skips the rule, without compiling or running its regex,
-when none is there; most articles contain none of a boilerplate rule's
+contains at least one.  The check first looks for them in the case-folded
+text (one scan per document shared by all pack rules, see ``_scanned``) and
+skips the rule, without compiling or running its regex, when none is there
+(for a tail rule: none inside its window); otherwise only the units holding
+one are searched.  Most articles contain none of a boilerplate rule's
 words, so this is where most of the time of pack rules went.  Patterns are
 compiled on first use (those of user packs are also compiled at load, to
 report a bad regex there).
@@ -92,6 +94,12 @@ PLACEHOLDERS = {"match", "replacement"}
 _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{N}_@#/.\-])"
 _WORD_EDGE_AFTER = r"(?![\p{L}\p{N}_@/\-]|\.[\p{L}\p{N}])"
 _QUOTES = '"“”'
+#: White-space runs, collapsed in messages and table keys: compiled once (the
+#: module-level ``regex.sub`` looks its pattern up on every call) and, as
+#: there, without a time limit, which costs ``regex`` more than this
+#: replacement: one character class repeated cannot backtrack (each run is
+#: consumed once), so a call is linear in its input.
+_WHITE_RUN = patterns.compile(r"\s+", timeout=None)
 _SENTENCE_END = patterns.compile(r"[.!?:;]['\"”’)]*\s*$|^\s*$")
 
 
@@ -133,27 +141,222 @@ def _may_match(doc: Document, requires: tuple[str, ...]) -> bool:
     return any(lit in folded for lit in requires)
 
 
-def _candidate_units(doc: Document, units: list[Span], requires: tuple[str, ...]) -> list[Span]:
+# -- the shared pre-filter -------------------------------------------------------
+#
+# Every pack rule with ``requires`` needs to know where its words occur in the
+# case-folded text.  Asked rule by rule, that was ~75 ``str.find`` passes over
+# each document (BP010 repeats 7 of BP007's words, BP009's 13 all start with
+# ``(``).  Instead, the first rule to ask scans once for the words of every
+# pack rule checked so far in this process (``_KNOWN``) and leaves, in the
+# Document's ``__dict__``, each word's start offsets; later rules only read
+# them.  A word nobody scanned for yet (the first document, a rule checked
+# for the first time) is scanned for then, so the offsets are always those
+# of ``str.find`` repeated from each hit + 1: every occurrence, overlapping
+# ones included.
+
+#: Characters roughly by frequency in Indonesian and English news text, most
+#: common first; a character not listed counts as rare.  Only speed depends
+#: on it: a word is looked for at the occurrences of its rarest character.
+_COMMON = " aneitrusk\nmdgplbohy,jc.wf"
+
+#: Words of the pack rules checked so far (an ordered set).
+_KNOWN: dict[str, None] = {}
+_HITS = "_pack_literal_hits"
+
+
+def _rarity(ch: str) -> int:
+    i = _COMMON.find(ch)
+    return len(_COMMON) - i if i >= 0 else -1
+
+
+@lru_cache(maxsize=64)
+def _scanner(literals: tuple[str, ...]) -> tuple[tuple[str, Any, tuple[tuple[str, int], ...]], ...]:
+    """How to find every occurrence of ``literals`` in few passes.  The words
+    are grouped by an *anchor*, one of their characters, as rare as possible
+    and shared between words where one will do; a word alone in its group
+    joins a larger group when it holds that group's anchor.  A group of
+    several words is found in one stdlib ``re`` pass (``"re"``): the anchor,
+    then per word the character after it, a fixed-width look-behind for the
+    word so far and the rest of the word (searched again from each hit's
+    start + 1, so no occurrence is skipped); every alternative is a fixed
+    string, so each position costs at most the words' total length of work
+    and a pass is linear in the text: no time limit is needed.  A word
+    alone is found with ``str.find`` (``"find"``), or, when its anchor is a
+    rare non-letter (``[gambas``), by finding that character (``"char"``, a
+    ``memchr``).  The passes only say where a word may be; each hit is
+    confirmed with ``str.startswith``.  Only speed depends on the grouping."""
+    chosen: set[str] = set()
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for lit in sorted(set(literals), key=lambda w: (min(map(_rarity, w)), w)):
+        have = [c for c in lit if c in chosen]
+        anchor = min(have or lit, key=_rarity)
+        chosen.add(anchor)
+        groups.setdefault(anchor, []).append((lit, lit.index(anchor)))
+
+    def rare_char(anchor: str, lit: str) -> bool:
+        return len(lit) > 1 and _rarity(anchor) < 0 and not anchor.isalnum()
+
+    shared = {a for a, items in groups.items() if len(items) > 1}
+    for anchor, items in list(groups.items()):
+        lit = items[0][0]
+        joinable = [c for c in lit if c in shared]
+        if len(items) == 1 and joinable and not rare_char(anchor, lit):
+            to = min(joinable, key=_rarity)
+            groups[to].append((lit, lit.index(to)))
+            del groups[anchor]
+    out: list[tuple[str, Any, tuple[tuple[str, int], ...]]] = []
+    for anchor, items in groups.items():
+        if len(items) == 1:
+            lit = items[0][0]
+            kind = "char" if rare_char(anchor, lit) else "find"
+            out.append((kind, anchor if kind == "char" else lit, tuple(items)))
+            continue
+        alts = []  # after the anchor: the next character first (quick to reject)
+        for lit, k in sorted(items, key=lambda item: len(item[0]) == item[1] + 1):
+            if k + 1 == len(lit):  # the anchor ends the word
+                alts.append(f"(?<={_stdre.escape(lit)})")
+                continue
+            behind = f"(?<={_stdre.escape(lit[: k + 2])})" if k else ""
+            alts.append(_stdre.escape(lit[k + 1]) + behind + _stdre.escape(lit[k + 2 :]))
+        pattern = _stdre.compile(f"{_stdre.escape(anchor)}(?:{'|'.join(alts)})")
+        out.append(("re", pattern, tuple(items)))
+    return tuple(out)
+
+
+def _scan(folded: str, literals: tuple[str, ...], hits: dict[str, list[int]]) -> None:
+    """Add to ``hits`` the start offsets of every occurrence of each of
+    ``literals`` in ``folded``, ascending (what repeated ``str.find`` from
+    each hit + 1 gives)."""
+    for lit in literals:
+        hits[lit] = []  # a word named twice is still scanned for once
+    find = folded.find
+    startswith = folded.startswith
+    for how, what, items in _scanner(literals):
+        if how == "find":
+            found = hits[what]
+            i = find(what)
+            while i != -1:
+                found.append(i)
+                i = find(what, i + 1)
+        elif how == "char":
+            ((lit, k),) = items
+            i = find(what)
+            while i != -1:
+                if i >= k and startswith(lit, i - k):
+                    hits[lit].append(i - k)
+                i = find(what, i + 1)
+        else:  # a match may run past the next anchor: search again from its start + 1
+            search = what.search
+            m = search(folded)
+            while m is not None:
+                a = m.start()
+                for lit, k in items:
+                    if a >= k and startswith(lit, a - k):
+                        hits[lit].append(a - k)
+                m = search(folded, a + 1)
+
+
+class _Scanned:
+    """A document's scan: ``hits`` maps each word scanned for to its start
+    offsets, ``present`` holds the words that occur, ``known`` is how many
+    words ``_KNOWN`` had when the scan was last brought up to date."""
+
+    __slots__ = ("hits", "known", "present")
+
+    def __init__(self) -> None:
+        self.hits: dict[str, list[int]] = {}
+        self.present: set[str] = set()
+        self.known = -1
+
+
+#: The ``requires`` tuples whose words are in ``_KNOWN``, by identity (each
+#: is kept here, so its id cannot be reused): one dict look-up per call.
+_REGISTERED: dict[int, tuple[str, ...]] = {}
+_KNOWN_TUPLE: list[tuple[str, ...]] = [()]  # tuple(_KNOWN), rebuilt as it grows
+
+
+def _scanned(doc: Document, requires: tuple[str, ...]) -> _Scanned:
+    """The document's scan, covering ``requires`` and every known word:
+    done once per document for all pack rules (and again only for words a
+    rule checked for the first time adds)."""
+    if _REGISTERED.get(id(requires)) is not requires:
+        for lit in requires:
+            _KNOWN.setdefault(lit)
+        _REGISTERED[id(requires)] = requires
+    state = doc.__dict__.get(_HITS)
+    if state is None:
+        state = doc.__dict__[_HITS] = _Scanned()
+    if state.known != len(_KNOWN):  # _KNOWN only grows: its size says what is new
+        hits = state.hits
+        if hits:
+            todo = tuple(lit for lit in _KNOWN if lit not in hits)
+        else:  # the usual case: a new document, every known word
+            if len(_KNOWN_TUPLE[0]) != len(_KNOWN):
+                _KNOWN_TUPLE[0] = tuple(_KNOWN)
+            todo = _KNOWN_TUPLE[0]
+        _scan(doc.casefolded, todo, hits)
+        state.present.update(lit for lit in todo if hits[lit])
+        state.known = len(_KNOWN)
+    return state
+
+
+def literal_offsets(doc: Document, words: tuple[str, ...]) -> dict[str, list[int]]:
+    """Start offsets of every occurrence of each of ``words`` (case-folded
+    already) in ``doc.casefolded``, from the scan the pack rules share: for
+    Python checks with a literal pre-filter of their own."""
+    return _scanned(doc, words).hits
+
+
+def _unit_starts(doc: Document, scope: str, units: list[Span]) -> list[int]:
+    key = f"_pack_unit_starts_{scope}"
+    starts = doc.__dict__.get(key)
+    if starts is None:
+        starts = doc.__dict__[key] = [u.start for u in units]
+    return starts
+
+
+def _candidate_units(doc: Document, scope: str, requires: tuple[str, ...]) -> list[Span]:
     """The units (in order) that wholly contain an occurrence of one of
     ``requires``: a match lies inside its unit and contains such an
     occurrence, so no other unit can match.  When case folding changed the
     text's length (``ß`` → ``ss``), offsets in the folded text are not
-    offsets in the text, and every unit is kept."""
-    folded = doc.casefolded
-    if len(folded) != len(doc.text):
-        return units
-    firsts = [(lit, folded.find(lit)) for lit in requires]
-    if all(i == -1 for _, i in firsts):
+    offsets in the text, and every unit is kept (if a word occurs at all)."""
+    state = _scanned(doc, requires)
+    if state.present.isdisjoint(requires):
         return []  # the common case: no unit to search
-    starts = [u.start for u in units]
+    hits = state.hits
+    units = _units(doc, scope)
+    if len(doc.casefolded) != len(doc.text):
+        return units
+    starts = _unit_starts(doc, scope, units)
     keep: set[int] = set()
-    for lit, i in firsts:
-        while i != -1:
+    for lit in state.present.intersection(requires):
+        n = len(lit)
+        for i in hits[lit]:
             k = bisect_right(starts, i) - 1
-            if k >= 0 and i + len(lit) <= units[k].end:
+            if k >= 0 and i + n <= units[k].end:
                 keep.add(k)
-            i = folded.find(lit, i + 1)
     return [units[k] for k in sorted(keep)]
+
+
+def _tail_may_match(doc: Document, requires: tuple[str, ...], lo: int, end: int) -> bool:
+    """True when one of ``requires`` occurs wholly inside ``text[lo:end]``
+    (the tail window, where every match lies), case-folded; when case
+    folding changed the text's length, when it occurs anywhere."""
+    state = _scanned(doc, requires)
+    if state.present.isdisjoint(requires):
+        return False
+    if len(doc.casefolded) != len(doc.text):
+        return True
+    hits = state.hits
+    for lit in state.present.intersection(requires):
+        last = end - len(lit)
+        for i in hits[lit]:
+            if i > last:
+                break
+            if i >= lo:
+                return True
+    return False
 
 
 @dataclass
@@ -178,8 +381,7 @@ class Pack:
 def check_pack_rule(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """The check of every pack rule: dispatch on the rule's kind."""
     spec: PackSpec = rule.spec  # type: ignore[attr-defined]
-    unit_scoped = spec.kind == "pattern" and spec.scope != "text"
-    if spec.requires and not unit_scoped and not _may_match(doc, spec.requires):
+    if spec.requires and _scanned(doc, spec.requires).present.isdisjoint(spec.requires):
         return  # none of the words every match contains: the regex cannot match
     try:
         if spec.kind == "tail":
@@ -219,7 +421,7 @@ def delete_edit(doc: Document, start: int, end: int) -> Edit:
 
 
 def _message(spec: PackSpec, matched: str, replacement: str = "") -> str:
-    shown = regex.sub(r"\s+", " ", matched.strip())
+    shown = _WHITE_RUN.sub(" ", matched.strip())
     if len(shown) > 80:
         shown = shown[:77] + "…"
     return spec.message.format(match=shown, replacement=replacement)
@@ -227,9 +429,10 @@ def _message(spec: PackSpec, matched: str, replacement: str = "") -> str:
 
 def _check_pattern(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagnostic]:
     text = doc.text
-    units = _units(doc, spec.scope)
     if spec.requires and spec.scope != "text":
-        units = _candidate_units(doc, units, spec.requires)
+        units = _candidate_units(doc, spec.scope, spec.requires)
+    else:
+        units = _units(doc, spec.scope)
     for unit in units:
         # Each unit is matched on its own, so ^ and $ are its start and end.
         chunk = text[unit.start : unit.end]
@@ -264,6 +467,8 @@ def _check_tail(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagnosti
     while end > 0 and (text[end - 1] in HSPACE or text[end - 1] in "\r\n"):
         end -= 1
     lo = max(0, end - spec.within)
+    if spec.requires and not _tail_may_match(doc, spec.requires, lo, end):
+        return  # every match lies in text[lo:end] and holds one of the words
     m = spec.pattern.search(text[lo:end], timeout=TIMEOUT)
     if m is None or lo + m.end() != end:
         return
@@ -306,7 +511,7 @@ def _check_substitution(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[D
                 and not _sentence_start(text, unit.start, m.start())
             ):
                 continue
-            key = found if spec.case_sensitive else regex.sub(r"\s+", " ", found.lower())
+            key = found if spec.case_sensitive else _WHITE_RUN.sub(" ", found.lower())
             right = table.get(key)
             if right is None:
                 continue
@@ -794,5 +999,5 @@ def verify_examples(r: PackRule) -> str | None:
 
 
 def _short(text: str, n: int = 60) -> str:
-    text = regex.sub(r"\s+", " ", text)
+    text = _WHITE_RUN.sub(" ", text)
     return text if len(text) <= n else text[: n - 1] + "…"

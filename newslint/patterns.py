@@ -17,7 +17,7 @@ article must not be mistaken for a hang), overridable with the
 A news article is matched in milliseconds, so the limit only ever bites on a
 pattern that has gone exponential.
 
-The one exception: a check may use a standard-library ``re`` pattern with no
+Two exceptions.  First, a check may use a standard-library ``re`` pattern with no
 repetition at all (no ``*``, ``+``, ``?``, ``{m,n}``, no backreference),
 such as a literal with a one-character lookahead.  Each attempt of such a
 pattern costs at most a constant (its size, alternatives included), so a
@@ -25,6 +25,13 @@ scan is linear in the text and cannot hang; ``re`` finds a literal prefix far
 faster than ``regex`` and skips the limit's clock reads (about 1 µs a call).
 ``tests/test_patterns_calls.py`` parses every ``re`` pattern of the check
 modules and fails on any repetition.
+
+Second, the limit is not free (``regex`` checks the clock as it goes: a few
+microseconds a call, more for ``sub``), so a pattern that is linear by
+construction may be compiled with ``timeout=None``: one character class
+repeated (``\\s+``: each run is consumed once, nothing to backtrack into).
+Each such pattern says so where it is defined, and a test checks its form
+(``tests/test_pack_scan.py`` for the packs and BP checks).
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ import regex
 from newslint import patterns
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.document import Document, Span
+from newslint.packs import literal_offsets
 from newslint.registry import Rule, rule
 
 # A copyright notice: a mark, then an optional year, a holder of up to six
@@ -57,15 +58,21 @@ def _notice_paragraphs(doc: Document) -> list:
     holding a notice): found with str.find, which is far faster than
     letting the regex try every position."""
     text = doc.text
-    low = text.lower()
-    if len(low) != len(text):  # lower() moved offsets: check everything
-        return doc.paragraphs
     hits = []
-    for lit in _NOTICE_LITERALS:
-        i = low.find(lit)
-        while i != -1:
-            hits.append(i)
-            i = low.find(lit, i + 1)
+    low = None if text.isascii() else text.lower()  # ASCII: lower() is casefold()
+    if low is None or (len(low) == len(text) and low == doc.casefolded):
+        # The very text the pack rules' shared scan searched: take its offsets.
+        found = literal_offsets(doc, _NOTICE_LITERALS)
+        for lit in _NOTICE_LITERALS:
+            hits.extend(found[lit])
+    else:
+        if len(low) != len(text):  # lower() moved offsets: check everything
+            return doc.paragraphs
+        for lit in _NOTICE_LITERALS:
+            i = low.find(lit)
+            while i != -1:
+                hits.append(i)
+                i = low.find(lit, i + 1)
     if not hits:
         return []
     paras = doc.paragraphs
@@ -163,6 +170,8 @@ def _read_also_paragraphs(doc: Document) -> list[Span]:
     if cached is None:
         folded = doc.casefolded
         hints = _read_also_hints(folded)
+        if len(folded) == len(doc.text):
+            doc.__dict__["_bp_read_also_hints"] = hints
         if not hints:
             cached = []
         elif len(folded) != len(doc.text):
@@ -177,6 +186,11 @@ def _read_also_paragraphs(doc: Document) -> list[Span]:
         doc.__dict__["_bp_read_also_paragraphs"] = cached
     return cached
 
+
+#: White-space runs, collapsed in labels: compiled once, and without a time
+#: limit like the ``regex.sub`` it replaces (one character class repeated:
+#: linear, see ``newslint.patterns``).
+_WHITE_RUN = patterns.compile(r"\s+", timeout=None)
 
 #: A read-also headline longer than this has probably swallowed body text.
 _MAX_HEADLINE = 200
@@ -219,7 +233,7 @@ def read_also_line(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         if not m:
             continue
         long = p.end - m.end() > _MAX_HEADLINE
-        label = regex.sub(r"\s+", " ", m.group().strip("*_ \t")).rstrip(":").strip()
+        label = _WHITE_RUN.sub(" ", m.group().strip("*_ \t")).rstrip(":").strip()
         found = _headline_end(text, m.end(), p.end)
         if found is not None and found[1] and found[0] < p.end:
             # The headline certainly ends before the paragraph does (flattened
@@ -251,6 +265,36 @@ _READ_ALSO_ANY = patterns.compile(
     [ \t]*:
     """
 )
+
+
+def _read_also_labels(doc: Document, p: Span) -> list:
+    """``_READ_ALSO_ANY.finditer(text, p.start, p.end)``, found from the
+    read-also hints instead of trying the pattern at every position of a long
+    paragraph.  A label is ``W1[ \\t]+W2[ \\t]*:`` with W2 one of the hint words
+    and W1 at most 5 letters (the pattern is not ``FULLCASE``: one character
+    per letter), so it ends at a hint's end, holds no other colon (labels are
+    disjoint) and starts at most 5 characters before the blanks ahead of the
+    hint's word: the pattern, run on that window, gives the same match.
+    Without hint offsets (case folding moved them) the paragraph is scanned."""
+    text = doc.text
+    hints = doc.__dict__.get("_bp_read_also_hints")
+    if hints is None:
+        return list(_READ_ALSO_ANY.finditer(text, p.start, p.end))
+    out = []
+    k = bisect_left(hints, (p.start, 0))
+    while k < len(hints) and hints[k][1] <= p.end:
+        s, e = hints[k]
+        q = s
+        while q > p.start and text[q - 1] in " \t":
+            q -= 1
+        for m in _READ_ALSO_ANY.finditer(text, max(p.start, q - 5), e):
+            if m.end() == e:
+                out.append(m)
+                break
+        k += 1
+    return out
+
+
 #: Where a headline certainly ends: a run of two or more spaces before a
 #: capital (the paragraph separator of flattened text), or a footer label or another
 #: read-also label glued to its last word (`…SKK MigasPewarta:`).
@@ -351,14 +395,14 @@ def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     text = doc.text
     for p in _read_also_paragraphs(doc):
         lead = _READ_ALSO.match(text, p.start, p.end)
-        for m in _READ_ALSO_ANY.finditer(text, p.start, p.end):
+        for m in _read_also_labels(doc, p):
             if lead is not None and m.start() < lead.end():  # starts the paragraph: BP002
                 continue
             head = m.end()
             while head < p.end and text[head] in " \t\u00a0":
                 head += 1
             found = _headline_end(text, head, p.end)
-            label = regex.sub(r"\s+", " ", m.group()).rstrip(":").strip()
+            label = _WHITE_RUN.sub(" ", m.group()).rstrip(":").strip()
             if found is None:
                 yield rule.diagnostic(
                     m.start(),
