@@ -840,7 +840,7 @@ def _build_rule(
         if same:
             raise _PackError(f"`table` maps {same[0]!r} to itself")
         keys = sorted((k for k, _ in table), key=len, reverse=True)
-        alts = "|".join(regex.sub(r"\\ ", r"\\s+", regex.escape(k)) for k in keys)
+        alts = "|".join(regex.escape(k).replace("\\ ", r"\s+") for k in keys)
         flags = "" if case_sensitive else "(?i)"
         pattern = _compile(
             f"{flags}{_WORD_EDGE_BEFORE}(?:{alts}){_WORD_EDGE_AFTER}", "table", compile_now

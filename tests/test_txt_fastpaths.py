@@ -432,3 +432,18 @@ def test_non_breaking_space_agrees_with_the_per_line_search():
     for text in texts:
         got = [(a, b) for a, b, _, _ in _findings("TXT007", text)]
         assert got == _non_breaking_space_old(text), text
+
+
+def test_glue_lookahead_is_the_documented_class():
+    """``_GLUE_NEXT`` is written cheaply for ``re`` to compile; it must be
+    the class it replaces: stops, quotes, brackets, upper case, and every
+    character above U+00FF."""
+    import re
+
+    from newslint.checks import hygiene
+
+    wide = re.compile('(?=[.!?"\u201d\u2019)\u201c\u2018(A-Z\u00c0-\u00de\u0100-\U0010ffff])')
+    cheap = re.compile(hygiene._GLUE_NEXT)
+    assert all(
+        bool(wide.match(chr(c))) == bool(cheap.match(chr(c))) for c in range(sys.maxunicode + 1)
+    )

@@ -435,7 +435,10 @@ _EXEMPT_WORDS = _ABBREVIATIONS | _CASE_NUMBER_PARTS
 #: version), so a stop it skips cannot start a match.  A literal followed by
 #: a one-character lookahead: ``re`` finds it by a fast literal scan, in
 #: linear time (no repetition), several times faster than ``_GLUED``'s scan.
-_GLUE_NEXT = '(?=[.!?"\u201d\u2019)\u201c\u2018(A-Z\u00c0-\u00de\u0100-\U0010ffff])'
+#: Written as "one of these below U+0100, or anything above U+00FF" (the
+#: curly quotes are above it): the same set as one class up to U+10FFFF,
+#: which ``re`` takes ~6 ms to compile at every start.
+_GLUE_NEXT = '(?=[.!?"()A-Z\u00c0-\u00de]|[^\x00-\xff])'
 #: ASCII characters outside ``_GLUED``'s lookbehind class ``[\p{L}\d)\]%]``:
 #: a stop after one of them (a space, another stop) cannot start a match.
 _NOT_BEFORE_GLUE = frozenset(c for c in map(chr, range(128)) if not (c.isalnum() or c in ")]%"))
