@@ -260,10 +260,29 @@ def test_multiple_spaces_collapse(text, expected):
         "Hasil GP1  1. Alec Enderli (Swiss)",  # a flattened list
         "    Indentasi di awal baris.",
         "| Nama  | Nilai |",  # a table row
+        # A list whose line breaks became double spaces: `xikers` is an item.
+        "Rookie of the Year   BOYNEXTDOOR  EVNNE  FIFTY FIFTY  PLAVE  RIIZE  xikers  "
+        "ZEROBASEONE  Hwang Yeong-woong",
+        "Pemenang:  Budi Santoso  Ani (Bogor)  cahya Dewi  Rudi  Tono Hartono",
     ],
 )
 def test_multiple_spaces_pass(text):
     assert codes(text, ["TXT009"]) == []
+
+
+def test_links_removed_from_one_sentence_are_not_a_list():
+    # Short gaps, but mostly lower-case words after the runs: flagged.
+    text = (
+        "Dibuka 2019.  Maskapai yang terkenal dengan  pramugari berbusana  bikini itu "
+        "dimiliki oleh  Nguyen Thi Phuong Tao."
+    )
+    assert codes(text, ["TXT009"]) == ["TXT009", "TXT009"]
+    assert "dengan pramugari berbusana bikini itu" in fixed(text, ["TXT009"])
+
+
+def test_a_short_chain_is_not_a_list():
+    # Three runs are not enough to call it a list: the lower-case gap is flagged.
+    assert codes("Pemenang:  Budi  ani  Rudi.", ["TXT009"]) == ["TXT009"]
 
 
 # -- TXT010 blank lines ---------------------------------------------------------------------

@@ -155,7 +155,11 @@ def multiple_spaces(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     *are* the paragraph separator and ANTARA and Kompas also separate
     paragraphs (and `Baca juga:` lines) with two, so runs before a
     capital or after a full stop pass.  Indentation, trailing space and
-    table rows (`|`) are not touched.
+    table rows (`|`) are not touched, nor is a flattened list: a chain of
+    at least four runs joining short items (four words at most, no full
+    stop), at most a quarter of them starting in lower case, such as award
+    nominees once set one per line, where the double space is all that
+    separates `FIFTY FIFTY` from the next name.
 
     ## Why it matters
     A double space mid-sentence is where a link or a word was removed;
@@ -177,11 +181,15 @@ def multiple_spaces(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     flat = doc.layout == "flat"
     ls = le = -1  # the line of the last run, and whether it holds a `|`
     bar = False
-    for a, b in _space_runs(text):
+    runs = _space_runs(text)
+    in_list = _list_separators(text, runs, flat)
+    for i, (a, b) in enumerate(runs):
         if flat and b - a >= 3:
             continue
         if not (text[b].islower() or text[a - 1] == ","):
             continue
+        if in_list[i]:
+            continue  # separates the items of a flattened list
         if a >= le:  # a run never spans a line break: its line is [ls, le)
             ls = text.rfind("\n", 0, a) + 1
             le = text.find("\n", a)
@@ -195,6 +203,43 @@ def multiple_spaces(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             f"{b - a} spaces in a sentence",
             Fix.replace(a, b, " ", "Collapse to one space"),
         )
+
+
+#: A flattened list: this many runs in a row, each pair joined by a short item.
+_LIST_RUNS = 4
+_LIST_ITEM_WORDS = 4
+
+
+def _list_separators(text: str, runs: list[tuple[int, int]], flat: bool) -> list[bool]:
+    """For each run, whether it is one of a chain of at least ``_LIST_RUNS``
+    runs on one line whose items between them are short (at most
+    ``_LIST_ITEM_WORDS`` words, no sentence end; at most a quarter of
+    them starting in lower case): the separators of a list
+    whose line breaks a scraper turned into double spaces.  A run of three
+    or more spaces in the flattened layout is a paragraph break and ends
+    a chain."""
+    out = [False] * len(runs)
+    start = 0  # first run of the current chain
+    for i in range(1, len(runs) + 1):
+        linked = False
+        if i < len(runs) and not (flat and (runs[i][1] - runs[i][0] >= 3)):
+            prev_end, a = runs[i - 1][1], runs[i][0]
+            if not (flat and runs[i - 1][1] - runs[i - 1][0] >= 3):
+                item = text[prev_end:a]
+                linked = (
+                    "\n" not in item
+                    and item[-1] not in ".!?"
+                    and len(item.split()) <= _LIST_ITEM_WORDS
+                )
+        if not linked:
+            n = i - start
+            # Items of a list mostly start with a capital, a digit or a
+            # quote; words a removed link left behind mostly do not.
+            lower = sum(1 for a, b in runs[start:i] if text[b].islower())
+            if n >= _LIST_RUNS and lower * 4 <= n:
+                out[start:i] = [True] * n
+            start = i
+    return out
 
 
 #: ``regex``'s ``\s`` (Unicode White_Space; ``str.isspace`` adds U+001C-U+001F).
