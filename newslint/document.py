@@ -332,10 +332,12 @@ class Document:
         """Blank-line layout when most lines followed by another non-blank line
         stop mid-sentence: the sign of prose wrapped at a fixed width."""
         text = self.text
+        # each line stripped once: a line is blank when its right-stripped
+        # text is empty, exactly when its stripped text is
+        ends = [text[s:e].rstrip(HSPACE) for s, e in self.lines]
         follow = mid = 0
-        for a, b in zip(self.lines, self.lines[1:], strict=False):
-            la = text[a.start : a.end].rstrip(HSPACE)
-            if la and text[b.start : b.end].strip(HSPACE):
+        for la, lb in zip(ends, ends[1:], strict=False):
+            if la and lb:
                 follow += 1
                 if la[-1] not in ".!?:\"”’')":
                     mid += 1

@@ -12,6 +12,8 @@ import random
 import pytest
 
 from newslint.checks import _numtokens as nt
+from newslint.checks import numbers as nm
+from newslint.document import HSPACE, Document
 
 
 def plain_quotes(text: str) -> list[tuple[int, int]]:
@@ -25,7 +27,7 @@ QUOTE_TRAPS = [
     '"1234567"',  # 7 characters: too short
     '"12345678"',  # 8: a quotation
     "“12345678”",
-    "“12345678\"",  # the wrong closer
+    '“12345678"',  # the wrong closer
     '"1234\n5678"',  # a line break inside
     '"abcdefgh" ijk "lmnopqrs"',
     '"abcdefgh"ijklmnop"',  # the closer is no opener again
@@ -58,3 +60,65 @@ def test_quote_spans_on_random_texts():
 def test_quote_spans_on_the_sample(sample_articles):
     for a in sample_articles:
         assert nt._quote_spans(a["text"]) == plain_quotes(a["text"])
+
+
+# -- Document._looks_hard_wrapped: each line stripped once ---------------------------
+
+
+def old_looks_hard_wrapped(doc) -> bool:
+    text = doc.text
+    follow = mid = 0
+    for a, b in zip(doc.lines, doc.lines[1:], strict=False):
+        la = text[a.start : a.end].rstrip(HSPACE)
+        if la and text[b.start : b.end].strip(HSPACE):
+            follow += 1
+            if la[-1] not in ".!?:\"”’')":
+                mid += 1
+    return follow >= 2 and mid * 2 > follow
+
+
+WRAP_TRAPS = [
+    "",
+    "a\nb\nc\n\nd",
+    "a\n \t\nb\nc",
+    "a.\nb\nc\nd\n\ne",
+    "a\u3000\nb\u00a0\n\u2007c\n\u202f\nd",
+    "x\r\ny\r\nz\r\n\r\nw",
+    "a”\nb’\nc)\nd'\n\ne",
+]
+
+
+def test_hard_wrap_test_matches_the_previous_code():
+    rng = random.Random(7)
+    alphabet = ["a", "b.", "c”", " ", "\t", "\u00a0", "\u3000", "\n", "\n", "\r\n", "?", ")"]
+    texts = WRAP_TRAPS + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(3000)
+    ]
+    for text in texts:
+        doc = Document(text)
+        assert doc._looks_hard_wrapped([]) == old_looks_hard_wrapped(doc), repr(text)
+
+
+def test_hard_wrap_test_on_the_sample(sample_articles):
+    for a in sample_articles:
+        doc = Document(a["text"])
+        assert doc._looks_hard_wrapped([]) == old_looks_hard_wrapped(doc)
+
+
+# -- numbers._shape_is: answers cached by the number as written ----------------------
+
+
+def test_shape_answers_by_number_are_the_pattern_verdict():
+    rng = random.Random(11)
+    pats = [p for shapes in nm._SHAPES.values() for p in shapes]
+    pats += [nm._ID_DECIMAL_POINT, nm._EN_DECIMAL_COMMA, nm._ID_GROUPED, nm._EN_GROUPED]
+    pats += [nm._ID_WELL, nm._EN_WELL, nm._LAKH]  # (NUM004's _YEAR is no shape test)
+    nums = ["1", "1.234", "1,234", "1.234.567", "12,34,567", "1,234.5", "٣.٤٥٦", "１,２３４"]
+    nums += [
+        "".join(rng.choice("0123456789.,") for _ in range(rng.randrange(1, 12)))
+        for _ in range(2000)
+    ]
+    for _ in range(2):  # the second round answers from the caches
+        for num in nums:
+            for p in pats:
+                assert nm._shape_is(p, num) == (p.fullmatch(num) is not None), (p, num)

@@ -172,6 +172,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         found.append((p, close + 1))
         resume = close + 1
     return found
+
+
 # key:value without a space (`Mag:5.0`, `Lok:4.48LS`): text pasted from a feed
 _MACHINE = patterns.compile(r"[^\W\d_]{2,}:\d")
 _QWORD = patterns.compile(r"[^\W\d_]+")
