@@ -7,7 +7,9 @@ the characters it is sensitive to, and on the corpus sample.
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +124,75 @@ def test_shape_answers_by_number_are_the_pattern_verdict():
         for num in nums:
             for p in pats:
                 assert nm._shape_is(p, num) == (p.fullmatch(num) is not None), (p, num)
+
+
+# -- _numtokens._judgeable: the scan's numbers without the regex --------------------
+
+JUDGEABLE_TRAPS = [
+    "",
+    "5",
+    "1.234",
+    "Rp5",
+    "Rp. 5 dan Rp 5.000, Rp,5 Rp.\n5 Rp \n5 Rp. \n5 Rp\n5",
+    "Rp.  5",  # two spaces: too far
+    "Rp\u00a05 Rp.\u00a05 Rp\u00a0\n5",
+    "€5 €.5 € 5 ₹ 10 ₹10.000 £3 ¥4 US$7 HK$ 8 SGD9",
+    "x€5 a₹\n5 ?5 ?.5 “5 ”5",
+    "1.2.3 1..2 12. .5 ,5 1,2,3.4 1.a 9.",
+    "p1 P12 R123 D1 Y1 M1 B1 $1 q1",
+    "pp5 p5p5 p5.5p5",
+    "Rp1.000.000,00 dan Rp2,5",
+    "\ud800 5 Rp\ud8005",
+    "٣.٤٥٦ Rp٥",  # Arabic-Indic digits: the regex decides
+    "Rp5 １,２３４",  # fullwidth digits
+    "Rp5 1\u0660.5",
+    "5.\n5 5,\n5",
+    "Rp" + "5" * 50 + ".5",
+    "é5 ñ5.5 ß3 £ 3 ¥.3",
+]
+
+
+@pytest.mark.parametrize("text", JUDGEABLE_TRAPS)
+def test_judgeable_on_traps(text):
+    assert nt._judgeable(text) == nt._judgeable_by_regex(text)
+
+
+def test_judgeable_on_random_texts():
+    rng = random.Random(2026)
+    alphabet = list("0123456789.,pPRDYMB$€₹£¥? \u00a0\nx-?“é") + ["Rp", "Rp.", "US$", "\u0661"]
+    for _ in range(6000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 25)))
+        assert nt._judgeable(text) == nt._judgeable_by_regex(text), repr(text)
+
+
+def test_judgeable_on_the_sample(sample_articles):
+    for a in sample_articles:
+        assert nt._judgeable(a["text"]) == nt._judgeable_by_regex(a["text"])
+
+
+def test_latin1_holds_no_digit_but_ascii_ones():
+    """The byte classes write every character below U+0100 as itself."""
+    for c in map(chr, range(256)):
+        assert (nt._DIGIT.fullmatch(c) is not None) == ("0" <= c <= "9"), repr(c)
+
+
+def test_non_ascii_digits_send_a_text_to_the_regex():
+    assert nt._digits_are_ascii("Rp5 “kutip” é\u00a0€")
+    assert not nt._digits_are_ascii("Rp\u0665")
+    assert not nt._digits_are_ascii("５")
+
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
+def test_fast_paths_on_the_corpus():
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    text = json.loads(line)["text"]
+                    assert nt._judgeable(text) == nt._judgeable_by_regex(text)
+                    assert nt._quote_spans(text) == plain_quotes(text)
+                    doc = Document(text)
+                    assert doc._looks_hard_wrapped([]) == old_looks_hard_wrapped(doc)
