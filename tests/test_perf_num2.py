@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
 
+from newslint import document as D
 from newslint.checks import _numtokens as nt
 from newslint.checks import numbers as nm
 from newslint.document import HSPACE, Document
@@ -196,3 +198,36 @@ def test_fast_paths_on_the_corpus():
                     assert nt._quote_spans(text) == plain_quotes(text)
                     doc = Document(text)
                     assert doc._looks_hard_wrapped([]) == old_looks_hard_wrapped(doc)
+
+
+# -- document._ascii_words: non-ASCII characters found without a regex scan ---------
+
+
+def old_ascii_words(chunk, table):
+    if chunk.isascii():
+        return chunk.encode("ascii").translate(table).split()
+    for c in set(re.findall(r"[^\x00-\x7f]", chunk)):
+        if D._word().fullmatch(c) is not None:
+            return None
+    return chunk.encode("ascii", "replace").translate(table).split()
+
+
+def test_ascii_words_match_the_previous_code():
+    rng = random.Random(5)
+    alphabet = list("abZ yang The,.-'1\n\t") + [
+        "“",
+        "”",
+        "—",
+        "\u00a0",
+        "é",
+        "\ud800",
+        "😀",
+        "\u0301",
+    ]
+    texts = ["", "é", "\ud83d\ude00", "a\u2028b", "ab—cd"]
+    texts += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(4000)
+    ]
+    for text in texts:
+        for table in (D._LETTERS_ONLY, D._LOWER_LETTERS_ONLY):
+            assert D._ascii_words(text, table) == old_ascii_words(text, table), repr(text)
