@@ -550,14 +550,8 @@ class _Scan:
 
     def quote(self, s: int) -> str | None:
         """``machine``, the other language, or None for the quotation holding ``s``."""
-        if self._quotes is None:
-            # A quotation holding `s` opens on its line at most 1,500 characters
-            # before it (see _QUOTES): with no quote mark there, none holds it.
-            text = self.text
-            lo = max(text.rfind("\n", max(0, s - 1501), s) + 1, s - 1501)
-            if text.find('"', lo, s) < 0 and text.find("“", lo, s) < 0:
-                return None
-            self._quotes = _quote_spans(text)
+        if self._quotes is None:  # all of them: _quote_spans costs two str.find scans
+            self._quotes = _quote_spans(self.text)
             self._quote_starts = [q[0] for q in self._quotes]
         j = bisect_right(self._quote_starts, s) - 1
         if j < 0 or s >= self._quotes[j][1]:
