@@ -231,3 +231,27 @@ def test_ascii_words_match_the_previous_code():
     for text in texts:
         for table in (D._LETTERS_ONLY, D._LOWER_LETTERS_ONLY):
             assert D._ascii_words(text, table) == old_ascii_words(text, table), repr(text)
+
+
+def test_after_currency_pattern_has_no_repetition():
+    """A repetition-free ``re`` pattern runs untimed (see newslint.patterns);
+    compiled lazily, so test_patterns_calls does not see it."""
+    try:
+        from re import _constants as c
+        from re import _parser
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as c
+        import sre_parse as _parser
+
+    def ops(tree):
+        for op, av in tree:
+            yield op
+            for part in av if isinstance(av, tuple | list) else ():
+                for sub in part if isinstance(part, tuple | list) else (part,):
+                    if isinstance(sub, _parser.SubPattern):
+                        yield from ops(sub)
+
+    found = set(ops(_parser.parse(nt._AFTER_CUR_SOURCE)))
+    assert c.BRANCH in found  # the parse is seen
+    assert not found & {c.MAX_REPEAT, c.MIN_REPEAT, c.GROUPREF, c.GROUPREF_EXISTS}
+    assert nt._after_cur().pattern == nt._AFTER_CUR_SOURCE

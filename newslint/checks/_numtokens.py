@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import repeat
 
 import regex
@@ -272,7 +272,7 @@ _JUDGEABLE = patterns.compile(
 # rest.  Exact when every character ``\d`` matches is an ASCII digit
 # (checked first, per character, by the pattern itself): a number with a
 # separator holds `0.0`; a plain number that _may_follow_currency accepts
-# ends one of _AFTER_CUR's shapes (see there); each candidate is then
+# ends one of _AFTER_CUR_SOURCE's shapes (see there); each candidate is then
 # checked on the text as the scan would.
 _ZERO, _DOT, _CUR = 0x30, 0x2E, 0x63
 
@@ -295,7 +295,16 @@ _CLASSES = _class_table()
 # _may_follow_currency's shapes, a symbol's last character `c` to the digit:
 # `c0`, `c.0`, `c 0`, `c. 0`, and with a line break before the digit `cn0`,
 # `c.n0`, `c n0`, `c. n0`.  No repetition: a linear `re` scan (see patterns).
-_AFTER_CUR = re.compile(rb"c(?:0|[. n]0|\.[ n]0|[. ]n0|\. n0)")
+_AFTER_CUR_SOURCE = rb"c(?:0|[. n]0|\.[ n]0|[. ]n0|\. n0)"
+
+
+@cache
+def _after_cur() -> re.Pattern[bytes]:
+    """Compiled on first use (start-up); tests/test_perf_num2.py checks that
+    the pattern has no repetition."""
+    return re.compile(_AFTER_CUR_SOURCE)
+
+
 _ASCII = bytes(range(128))
 _DIGIT = patterns.compile(r"\d")
 _IS_DIGIT: dict[str, bool] = {}  # non-ASCII character -> matched by \d
@@ -339,7 +348,7 @@ def _judgeable(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
             near.append((s, e))
         i = cls.find(b"0.0", e)
     plain = []
-    for m in _AFTER_CUR.finditer(cls):
+    for m in _after_cur().finditer(cls):
         s = m.end() - 1
         if s and (cls[s - 1] == _ZERO or (cls[s - 1] == _DOT and s > 1 and cls[s - 2] == _ZERO)):
             continue  # not the start of a number
