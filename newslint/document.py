@@ -46,11 +46,6 @@ def _word() -> regex.Pattern[str]:
 
 
 @cache
-def _non_ascii() -> _re.Pattern[str]:
-    return _re.compile(r"[^\x00-\x7f]")
-
-
-@cache
 def _sent_end() -> regex.Pattern[str]:
     """A sentence end (see ``Document.sentences``)."""
     return regex.compile(
@@ -168,6 +163,7 @@ _ID_MASK = (1 << 20) - 1
 _LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 #: The same, lower-casing: ``w.lower()`` of each word.
 _LOWER_LETTERS_ONLY = _LETTERS_ONLY.lower()
+_ASCII_BYTES = bytes(range(128))
 _IS_LETTER: dict[str, bool] = {}  # non-ASCII character -> in _word()'s class
 
 
@@ -182,7 +178,11 @@ def _ascii_words(chunk: str, table: bytes = _LETTERS_ONLY) -> list[bytes] | None
     words come lower-cased (``str.lower`` and ``bytes.lower`` agree on ASCII)."""
     if chunk.isascii():
         return chunk.encode("ascii").translate(table).split()
-    for c in set(_non_ascii().findall(chunk)):
+    # UTF-8: each non-ASCII character becomes bytes >= 0x80, spaces to the
+    # table like the `?` of an ASCII encoding; deleting the ASCII bytes
+    # leaves those characters alone (no regex scan for them)
+    raw = chunk.encode("utf-8", "surrogatepass")
+    for c in set(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
         letter = _IS_LETTER.get(c)
         if letter is None:
             if len(_IS_LETTER) > 65_536:  # bounded, whatever the script
@@ -190,7 +190,7 @@ def _ascii_words(chunk: str, table: bytes = _LETTERS_ONLY) -> list[bytes] | None
             letter = _IS_LETTER[c] = _word().fullmatch(c) is not None
         if letter:
             return None
-    return chunk.encode("ascii", "replace").translate(table).split()
+    return raw.translate(table).split()
 
 
 def detect_language(text: str, default: str = "id") -> str:
@@ -332,10 +332,12 @@ class Document:
         """Blank-line layout when most lines followed by another non-blank line
         stop mid-sentence: the sign of prose wrapped at a fixed width."""
         text = self.text
+        # each line stripped once: a line is blank when its right-stripped
+        # text is empty, exactly when its stripped text is
+        ends = [text[s:e].rstrip(HSPACE) for s, e in self.lines]
         follow = mid = 0
-        for a, b in zip(self.lines, self.lines[1:], strict=False):
-            la = text[a.start : a.end].rstrip(HSPACE)
-            if la and text[b.start : b.end].strip(HSPACE):
+        for la, lb in zip(ends, ends[1:], strict=False):
+            if la and lb:
                 follow += 1
                 if la[-1] not in ".!?:\"”’')":
                     mid += 1

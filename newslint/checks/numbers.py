@@ -63,6 +63,9 @@ _SEP = {"id": (".", ","), "en": (",", ".")}  # (thousands, decimal)
 
 _ZEROS = str.maketrans("123456789", "000000000")
 _SHAPE_HITS: dict[tuple[patterns.TimedPattern, str], bool] = {}
+#: The same answers by the number as written (an ASCII number's shape is a
+#: function of it), saving the ``translate`` for a number seen before.
+_NUM_HITS: dict[tuple[patterns.TimedPattern, str], bool] = {}
 
 
 def _shape_is(pattern: patterns.TimedPattern, num: str) -> bool:
@@ -72,6 +75,9 @@ def _shape_is(pattern: patterns.TimedPattern, num: str) -> bool:
     ``\\d`` and the literal separators, an ASCII number of digits, ``.`` and
     ``,`` matches exactly when its shape (every digit written ``0``) does;
     ~50 shapes cover the corpus' ~3,000 grouped numbers."""
+    hit = _NUM_HITS.get((pattern, num))  # each rule asks of the same numbers
+    if hit is not None:
+        return hit
     if not num.isascii():
         return pattern.fullmatch(num) is not None
     key = (pattern, num.translate(_ZEROS))
@@ -80,6 +86,9 @@ def _shape_is(pattern: patterns.TimedPattern, num: str) -> bool:
         if len(_SHAPE_HITS) > 4096:  # bounded: pathological numbers
             _SHAPE_HITS.clear()
         hit = _SHAPE_HITS[key] = pattern.fullmatch(key[1]) is not None
+    if len(_NUM_HITS) > 16384:
+        _NUM_HITS.clear()
+    _NUM_HITS[(pattern, num)] = hit
     return hit
 
 
@@ -175,11 +184,10 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     for t in grouped(doc):
         multi, mixed, single = _SHAPES[t.locale]
         num = t.text
-        own = _LANG[t.locale]
-        fixed = num.translate(_SWAP)
         if _shape_is(multi, num) or (_shape_is(mixed, num) and len(_decimals(num)) <= 2):
             if not _judged(t):
                 continue
+            own, fixed = _LANG[t.locale], num.translate(_SWAP)
             yield rule.diagnostic(
                 t.start,
                 t.end,
@@ -190,6 +198,7 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         elif _shape_is(mixed, num):
             if not _judged(t):
                 continue
+            own, fixed = _LANG[t.locale], num.translate(_SWAP)
             thousands = num.replace(",", "").replace(".", _SEP[t.locale][0])
             yield rule.diagnostic(
                 t.start,
@@ -203,6 +212,7 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
                 (_counts(doc, t) and not num.startswith("0"))
                 or (t.currency and w not in MAGNITUDE and w not in UNITS)
             ) and _judged(t):
+                own, fixed = _LANG[t.locale], num.translate(_SWAP)
                 yield rule.diagnostic(
                     t.start,
                     t.end,
