@@ -1,0 +1,147 @@
+"""Second-pass fast paths of the duplicate rules, each tested equal to the
+code it short-cuts (traps included), and the premises they rest on."""
+
+from __future__ import annotations
+
+import random
+
+from newslint.checks import duplicates as dup
+from newslint.document import Document
+
+
+def _reference_words(text: str, start: int, end: int | None = None) -> list[str]:
+    return [w.casefold() for w in dup._TOKEN.findall(text, start, end)]
+
+
+def test_separators_are_no_token_character():
+    """Every character the fast path turns into a space is none of a token's
+    classes (so also no lower-case letter or mark, which the look-ahead tests)."""
+    import regex
+
+    lower_or_mark = regex.compile(r"[\p{Ll}\p{M}]")
+    seps = [chr(c) for c in range(128) if not chr(c).isalnum()] + list(dup._WIDE_SEPARATORS)
+    for c in seps:
+        assert dup._TOKEN.search(c) is None, f"U+{ord(c):04X}"
+        assert lower_or_mark.match(c) is None, f"U+{ord(c):04X}"
+        assert dup._LOWER_SEPARATORS.get(ord(c), c) == " " or not c.isascii()
+
+
+def test_ascii_tables():
+    for c in map(chr, range(128)):
+        low, cls = dup._LOWER_SEPARATORS[ord(c)], dup._CLASSES[ord(c)]
+        if c.isalnum():
+            assert low == c.casefold()
+            assert cls == ("0" if c.isdigit() else "a" if c.islower() else "A")
+        else:
+            assert low == cls == " "
+
+
+def test_a_run_without_glued_classes_is_one_token():
+    """The runs the fast path keeps whole: every ASCII run of letters and
+    digits up to length 5 whose classes show no ``_GLUED`` pair."""
+    import itertools
+
+    alphabet = "aZ5bY"
+    for n in range(1, 6):
+        for chars in itertools.product(alphabet, repeat=n):
+            run = "".join(chars)
+            classes = run.translate(dup._CLASSES)
+            glued = any(p in classes for p in dup._GLUED)
+            assert (dup._TOKEN.findall(run) == [run]) is not glued, run
+
+
+def test_folded_words_fast_path_equals_the_regex():
+    rng = random.Random(21)
+    pieces = [
+        "kata",
+        "Kata",
+        "KATA",
+        "kAta",
+        "McD",
+        "MTMimika",
+        "dikontrolJakarta",
+        "Rp14",
+        "Rp1.000",
+        "COVID19",
+        "19a",
+        "a1b",
+        "ABc",
+        "2024",
+        "x",
+        "X",
+        "_",
+        "a_b",
+        "ke-2",
+        "O'Neil",
+        "(ANTARA)",
+        "\u201cKami\u201d",
+        "\u2018ya\u2019",
+        "\u00a9",
+        "\u00abx\u00bb",
+        "\u200bkata",
+        "\u2022",
+        "\u2026",
+        "é",
+        "Élan",
+        "straße",
+        "ab\u0301c",
+        "\u00bd",
+        "\u0663",
+        "\u200c",
+        "\x7f",
+        "\x00",
+    ]
+    seps = [" ", "  ", "\n", "\t", "\x1c", "", ",", ".", "-", "\u2013", "\u2014", "\u00a0"]
+    for _ in range(8000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, len(text))
+        end = rng.choice([None, rng.randint(start, len(text))])
+        assert dup._folded_words(text, start, end) == _reference_words(text, start, end), (
+            text,
+            start,
+            end,
+        )
+
+
+def test_folded_words_on_random_ascii():
+    rng = random.Random(22)
+    alphabet = "aAbBzZ09 .,-_'\"()\t\n"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert dup._folded_words(text, 0) == _reference_words(text, 0), text
+
+
+def test_paragraph_keys_bulk_path_equals_paragraph_key():
+    """Texts whose folding keeps their length (the bulk test applies), with
+    and without the traps it must send to the slow path."""
+    rng = random.Random(23)
+    pieces = ["Kata", "kata", "\u201cKami", "Dia", "Rp1.000.", "Ini.", "\u00ad", "\u200b", "\x85"]
+    seps = [" ", " ", " ", " ", "\n", "\n\n", "  ", "\u00a0", "\t", " \n", "\n "]
+    bulk = 0
+    for _ in range(3000):
+        n = rng.randint(1, 12)
+        text = "".join(
+            rng.choice(pieces) + (rng.choice(seps) if rng.random() < 0.3 else " ") for _ in range(n)
+        )
+        for path in (None, "a.md"):
+            doc = Document(text, path)
+            expected = [dup.paragraph_key(text[s:e]) for s, e in doc.paragraphs]
+            assert dup._paragraph_keys(doc) == expected, text
+            bulk += [text[s:e].casefold() for s, e in doc.paragraphs] == expected
+    assert bulk > 300
+
+
+def test_pull_quote_coverage_bound_on_folded_text():
+    """The coverage bound reads ``doc.casefolded`` when folding keeps the
+    length: the same words are found as in the folded body slice."""
+    rng = random.Random(24)
+    words = ["kata", "Straße", "ini", "İstanbul", "Jakarta", "dan"]
+    for _ in range(500):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 20)))
+        at = rng.randint(0, len(text))
+        folded = Document(text).casefolded
+        if len(folded) != len(text):
+            continue
+        for w in words:
+            w = w.casefold()
+            assert (folded.find(w, at) >= 0) == (w in text[at:].casefold())
