@@ -111,13 +111,14 @@ def test_folded_words_on_random_ascii():
         assert dup._folded_words(text, 0) == _reference_words(text, 0), text
 
 
-def test_paragraph_keys_bulk_path_equals_paragraph_key():
-    """Texts whose folding keeps their length (the bulk test applies), with
-    and without the traps it must send to the slow path."""
+def test_paragraph_keys_fast_paths_equal_paragraph_key():
+    """Texts whose folding keeps their length (the keys are sliced from the
+    folded text; runs of spaces collapsed by ``str.replace``), with and
+    without the traps that must take the slow path."""
     rng = random.Random(23)
     pieces = ["Kata", "kata", "\u201cKami", "Dia", "Rp1.000.", "Ini.", "\u00ad", "\u200b", "\x85"]
     seps = [" ", " ", " ", " ", "\n", "\n\n", "  ", "\u00a0", "\t", " \n", "\n "]
-    bulk = 0
+    sliced = 0
     for _ in range(3000):
         n = rng.randint(1, 12)
         text = "".join(
@@ -127,8 +128,8 @@ def test_paragraph_keys_bulk_path_equals_paragraph_key():
             doc = Document(text, path)
             expected = [dup.paragraph_key(text[s:e]) for s, e in doc.paragraphs]
             assert dup._paragraph_keys(doc) == expected, text
-            bulk += [text[s:e].casefold() for s, e in doc.paragraphs] == expected
-    assert bulk > 300
+            sliced += [text[s:e].casefold() for s, e in doc.paragraphs] == expected
+    assert sliced > 300
 
 
 def test_pull_quote_coverage_bound_on_folded_text():
@@ -145,3 +146,26 @@ def test_pull_quote_coverage_bound_on_folded_text():
         for w in words:
             w = w.casefold()
             assert (folded.find(w, at) >= 0) == (w in text[at:].casefold())
+
+
+def test_collapse_spaces_equals_split_join():
+    for n in range(0, 40):
+        for key in (
+            " " * n,
+            "a" + " " * n + "b",
+            " " * n + "a b" + " " * (n // 2),
+            "a  b   c    d",
+        ):
+            assert dup._collapse_spaces(key) == " ".join(key.split())
+
+
+def test_pull_quote_word_count_bounds_the_city_cut():
+    """The pull-quote is the words before the dateline, or all but the last
+    one to ``_CITY_TOKENS``: ``_city_start`` looks no further back."""
+    # Only the first token can start the city: it is found while it lies
+    # within the last _CITY_TOKENS + 1 tokens, and never beyond.
+    text = "A " + "b " * 11
+    toks = [(k * 2, k * 2 + 1, text[k * 2].casefold()) for k in range(12)]
+    for n in range(1, 13):
+        r = dup._city_start(text, toks[:n])
+        assert r == (0 if n <= dup._CITY_TOKENS else None), n

@@ -12,10 +12,12 @@ the body holds the original.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import islice
-from typing import NamedTuple
+from itertools import compress, islice, repeat
+from operator import gt
+from typing import Any, NamedTuple
 from zlib import crc32
 
 import regex
@@ -51,39 +53,32 @@ def _paragraph_keys(doc: Document) -> list[str]:
     with white space where the text has it (folding maps white space to
     itself and nothing else to white space: tested).  A slice that is
     printable holds no white space but spaces (tested); without two in a row
-    or one at either end, collapsing its white space changes nothing.
+    or one at either end, collapsing its white space changes nothing, else
+    collapsing its runs of spaces and stripping its ends is the same.
     """
     text = doc.text
     folded = doc.casefolded
     if len(folded) != len(text):
         return [" ".join(text[s:e].split()).casefold() for s, e in doc.paragraphs]
-    keys = [folded[s:e] for s, e in doc.paragraphs]
-    # Usually every slice is printable: test them all at once (then none
-    # holds a newline, so the newline-joined text shows a space at a
-    # slice's end, or two in a row, exactly where a slice has them).
-    if "".join(keys).isprintable():
-        joined = "\n".join(keys)
-        if (
-            "  " not in joined
-            and "\n " not in joined
-            and " \n" not in joined
-            and joined[:1] != " "
-            and joined[-1:] != " "
-        ):
-            return keys
-        printable = True
-    else:
-        printable = False
-    for k, key in enumerate(keys):
-        if (
-            (not printable and not key.isprintable())
-            or "  " in key
-            or key[:1] == " "
-            or key[-1:] == " "
-        ):
-            s, e = doc.paragraphs[k]
-            keys[k] = " ".join(text[s:e].split()).casefold()
+    keys = []
+    for s, e in doc.paragraphs:
+        key = folded[s:e]
+        if not key.isprintable():
+            key = " ".join(text[s:e].split()).casefold()
+        elif "  " in key:
+            key = _collapse_spaces(key)
+        elif key[:1] == " " or key[-1:] == " ":
+            key = key.strip(" ")
+        keys.append(key)
     return keys
+
+
+def _collapse_spaces(key: str) -> str:
+    """``" ".join(key.split())`` for a key whose only white space is spaces,
+    by ``str.replace`` (each pass halves every run of spaces)."""
+    while "  " in key:
+        key = key.replace("  ", " ")
+    return key.strip(" ")
 
 
 def where(doc: Document, span: tuple[int, int]) -> str:
@@ -347,9 +342,22 @@ def _quotations(text: str) -> list[str]:
 
 
 def _similarity(a: str, b: str, cutoff: float = 0) -> float:
-    from rapidfuzz.fuzz import ratio  # lazy: keeps start-up fast
+    return _rapidfuzz()[0](a, b, score_cutoff=cutoff)
 
-    return ratio(a, b, score_cutoff=cutoff)
+
+_RAPIDFUZZ: list[Any] = []
+
+
+def _rapidfuzz() -> tuple[Any, Any]:
+    """rapidfuzz's ``fuzz.ratio`` and ``process.extract``, imported on first
+    use (keeps start-up fast) and kept (an import statement per call costs
+    more than a lookup)."""
+    if not _RAPIDFUZZ:
+        from rapidfuzz.fuzz import ratio
+        from rapidfuzz.process import extract
+
+        _RAPIDFUZZ[:] = [ratio, extract]
+    return _RAPIDFUZZ[0], _RAPIDFUZZ[1]
 
 
 def _core(doc: Document, i: int) -> str | None:
@@ -579,11 +587,16 @@ def _folded_words(text: str, start: int, end: int | None = None) -> list[str]:
     return out
 
 
+#: Tokens at the end of the text before an ANTARA dateline where its city
+#: may start.
+_CITY_TOKENS = 5
+
+
 def _city_start(text: str, toks: list[tuple[int, int, str]]) -> int | None:
     """Index of the token where an ANTARA dateline's city starts: the last of
     the final few capitalised tokens that is glued to the text before it
     (`dikontrolJakarta`) or follows a sentence end (`Indonesia.Jakarta`)."""
-    for i in range(len(toks) - 1, max(-1, len(toks) - 6), -1):
+    for i in range(len(toks) - 1, max(-1, len(toks) - 1 - _CITY_TOKENS), -1):
         s = toks[i][0]
         if not text[s].isupper():
             continue
@@ -615,6 +628,12 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     m = _DATELINE.search(text, p0.start, end)
     if m is None:
         return None  # a pull-quote is glued to the first paragraph's dateline
+    # The words before the dateline, counted first without their offsets:
+    # the pull-quote is all of them, or (ANTARA) all but the city's last
+    # one to five, and must have min_words to _MAX_PULL_QUOTE_WORDS.
+    count = len(_folded_words(text, p0.start, m.start()))
+    if not min_words <= count <= _MAX_PULL_QUOTE_WORDS + _CITY_TOKENS:
+        return None
     pre = _tokens(text, p0.start, m.start())
     if m.group("city") is not None and pre and not _dateline_follows_break(text, m.start()):
         return None  # `… rute Jakarta - Bandung …`: prose, not a dateline
@@ -1044,7 +1063,7 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     threshold = float(rule.options["threshold"])
     min_len = rule.options["min-length"]
     all_keys = paragraph_keys(doc)
-    if sum(1 for k in all_keys if len(k) >= min_len) < 2:
+    if len(all_keys) < 2 or sorted(map(len, all_keys))[-2] < min_len:
         return  # nothing to compare (a one-paragraph Kompas body, a short text)
     keys = _near_keys(doc, min_len)
     best = _near_pairwise(doc, keys, threshold)
@@ -1164,9 +1183,6 @@ def _near_pairwise(
     computed only for those rare pairs (and, for the cap, for the paragraphs
     before the earlier one when it has ``_BUCKET_CAP`` or more before it).
     """
-    from rapidfuzz.fuzz import ratio  # lazy: keeps start-up fast
-    from rapidfuzz.process import extract
-
     eligible = [i for i, k in enumerate(keys) if k is not None]
     if len(eligible) > _PAIRWISE_MAX:
         return None
@@ -1175,37 +1191,39 @@ def _near_pairwise(
     spread = 1.0 - cutoff / 100.0
     # |la - lb| <= spread * (la + lb), la <= lb  <=>  lb <= la * widen
     widen = (1.0 + spread) / (1.0 - spread) if spread < 1.0 else float("inf")
-    groups = []
-    for of in (
-        {i: keys[i] for i in eligible},
-        {i: c for i in eligible if (c := all_cores.get(i))},
-    ):
-        order = sorted(of, key=lambda i: len(of[i]))  # type: ignore[arg-type]
-        texts = [of[i] for i in order]
-        lengths = [len(t) for t in texts]  # type: ignore[arg-type]
-        groups.append((order, texts, lengths))
-    from bisect import bisect_right
-
+    # Each group sorted by length, ties in paragraph order (as a stable sort
+    # by length would: the indices are unique and ascending).
+    groups = [
+        sorted([(len(k), i, k) for i in eligible if (k := keys[i]) is not None]),
+        sorted([(len(c), i, c) for i in eligible if (c := all_cores.get(i))]),
+    ]
+    if len(groups[1]) < 2:
+        del groups[1]  # (no pair to score)
     work = 0
     bounds = []
-    for _order, _texts, lengths in groups:
-        his = [
-            bisect_right(lengths, n * widen + 1, p + 1) if widen != float("inf") else len(lengths)
-            for p, n in enumerate(lengths)
-        ]
-        work += sum(hi - p - 1 for p, hi in enumerate(his))
+    for group in groups:
+        m = len(group)
+        lengths = [t[0] for t in group]
+        if widen == float("inf"):
+            his = [m] * m
+        else:
+            uppers = [n * widen + 1 for n in lengths]
+            his = list(map(bisect_right, repeat(lengths), uppers, range(1, m + 1)))
+        work += sum(his) - m * (m + 1) // 2
         bounds.append(his)
     if work > _PAIRWISE_PER_PARAGRAPH * len(eligible):
         return None
     pairs: set[tuple[int, int]] = set()
-    for (order, texts, _lengths), his in zip(groups, bounds, strict=True):
-        for p, hi in enumerate(his):
-            if hi <= p + 1:
-                continue
+    if not work:
+        return {}
+    ratio, extract = _rapidfuzz()
+    for group, his in zip(groups, bounds, strict=True):
+        texts = [t[2] for t in group]
+        for p in compress(range(len(his)), map(gt, his, range(1, len(his) + 1))):
             for _, _, q in extract(
-                texts[p], texts[p + 1 : hi], scorer=ratio, score_cutoff=cutoff, limit=None
+                texts[p], texts[p + 1 : his[p]], scorer=ratio, score_cutoff=cutoff, limit=None
             ):
-                a, b = order[p], order[p + 1 + q]
+                a, b = group[p][1], group[p + 1 + q][1]
                 pairs.add((a, b) if a < b else (b, a))
     best: dict[int, _Match] = {}
     if not pairs:
