@@ -169,3 +169,40 @@ def test_pull_quote_word_count_bounds_the_city_cut():
     for n in range(1, 13):
         r = dup._city_start(text, toks[:n])
         assert r == (0 if n <= dup._CITY_TOKENS else None), n
+
+
+def test_sentence_keys_printable_path_equals_sentence_key():
+    """Texts whose folding keeps their length and whose paragraphs are
+    printable (the path without a paragraph index), runs of spaces inside
+    and around sentences, quotes at their ends; and the traps that leave it."""
+    rng = random.Random(25)
+    pieces = ["Kata", "kata", "\u201cKami", "datang.\u201d", '"Ya."', "Dia", "Rp1.000.", "Ini."]
+    seps = [" ", " ", " ", "  ", "   ", "\n", "\n\n", " \n", "\n  "]
+    traps = ["\u00a0", "\t", "\u200b", "\u00ad"]
+    taken = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 25)))
+        if rng.random() < 0.2:
+            at = rng.randint(0, len(text))
+            text = text[:at] + rng.choice(traps) + text[at:]
+        for path in (None, "a.md"):
+            doc = Document(text, path)
+            sents = doc.sentences
+            fast = dup._sentence_keys(doc, sents)
+            assert fast == [dup.sentence_key(text[s:e]) for s, e in sents], text
+            taken += bool(doc.__dict__.get("_dup_printable") and doc.__dict__.get("_dup_spaced"))
+    assert taken > 500
+
+
+def test_sentences_lie_inside_paragraphs():
+    """The premise of the printable path (and of the paragraph index)."""
+    rng = random.Random(26)
+    pieces = ["Kata", "kata.", "Dia datang.", "\u201cYa.\u201d", "Ini!", "Rp1.000."]
+    seps = [" ", "  ", "\n", "\n\n", " \n", "\t"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 25)))
+        for path in (None, "a.md"):
+            doc = Document(text, path)
+            paras = doc.paragraphs
+            for s, e in doc.sentences:
+                assert any(ps <= s and e <= pe for ps, pe in paras), (text, s, e)

@@ -12,7 +12,7 @@ the body holds the original.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress, islice, repeat
@@ -61,15 +61,23 @@ def _paragraph_keys(doc: Document) -> list[str]:
     if len(folded) != len(text):
         return [" ".join(text[s:e].split()).casefold() for s, e in doc.paragraphs]
     keys = []
+    printable = True
+    spaced = []
     for s, e in doc.paragraphs:
         key = folded[s:e]
         if not key.isprintable():
             key = " ".join(text[s:e].split()).casefold()
+            printable = False
         elif "  " in key:
             key = _collapse_spaces(key)
+            spaced.append((s, e))
         elif key[:1] == " " or key[-1:] == " ":
             key = key.strip(" ")
         keys.append(key)
+    # For _sentence_keys: whether every paragraph's folded slice is
+    # printable, and the paragraphs holding two spaces in a row.
+    doc.__dict__["_dup_printable"] = printable
+    doc.__dict__["_dup_spaced"] = spaced
     return keys
 
 
@@ -836,10 +844,10 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     sents = doc.sentences
     min_len, min_words = rule.options["min-length"], rule.options["min-words"]
     paras = doc.paragraphs
-    para_of = _paragraph_index(paras, sents)
-    raw = _sentence_keys(doc, sents, para_of)
+    raw = _sentence_keys(doc, sents)
     if len(set(compared := [k for k in raw if len(k) >= min_len])) == len(compared):
         return  # a finding needs two sentences long enough to compare with one key
+    para_of = _paragraph_index(paras, sents)
     # Long enough to be compared.  A key's words are single-spaced (case
     # folding makes no white space: tested), so it has one more than spaces.
     long_enough = [
@@ -913,7 +921,7 @@ def _sentence_finding(
     )
 
 
-def _sentence_keys(doc: Document, sents: list[Span], para_of: list[int]) -> list[str]:
+def _sentence_keys(doc: Document, sents: list[Span], para_of: list[int] | None = None) -> list[str]:
     """``sentence_key`` of each sentence, sliced from the case-folded text
     in the paragraphs where that is the same.
 
@@ -923,12 +931,29 @@ def _sentence_keys(doc: Document, sents: list[Span], para_of: list[int]) -> list
     between words (folding maps white space to itself and nothing else to
     white space: tested), so collapsing a sentence of it only drops a space
     at either end, which the key's ``strip`` drops too (folding makes no
-    quote character either: tested).
+    quote character either: tested).  When every paragraph's folded slice
+    is printable (the usual case), so is every sentence's (sentences lie
+    inside paragraphs), its only white space is spaces (tested), and
+    collapsing is ``_collapse_spaces``, needed only in the paragraphs that
+    hold two spaces in a row: no paragraph index is needed.
     """
     text = doc.text
     strip = _QUOTE_CHARS + " "
     folded = doc.casefolded
     if len(folded) == len(text):
+        paragraph_keys(doc)  # (sets the flag)
+        if doc.__dict__.get("_dup_printable"):
+            keys = [folded[s:e].strip(strip) for s, e in sents]
+            spaced = doc.__dict__["_dup_spaced"]
+            if spaced:  # only sentences of these paragraphs hold two spaces
+                starts = [sp[0] for sp in sents]
+                for ps, pe in spaced:
+                    for k in range(bisect_left(starts, ps), bisect_left(starts, pe)):
+                        s, e = sents[k]
+                        keys[k] = _collapse_spaces(folded[s:e]).strip(strip)
+            return keys
+        if para_of is None:
+            para_of = _paragraph_index(doc.paragraphs, sents)
         clean = [
             key == folded[s:e]
             for key, (s, e) in zip(paragraph_keys(doc), doc.paragraphs, strict=True)
