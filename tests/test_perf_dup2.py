@@ -206,3 +206,36 @@ def test_sentences_lie_inside_paragraphs():
             paras = doc.paragraphs
             for s, e in doc.sentences:
                 assert any(ps <= s and e <= pe for ps, pe in paras), (text, s, e)
+
+
+def test_cores_equal_the_quotation_core():
+    """``_core_of`` (span bound, longest span, key sliced from the folded
+    text) equals ``_quotation_core`` of the paragraph, on texts whose
+    folding keeps their length and on texts where it does not."""
+    rng = random.Random(27)
+    bits = ['"', "\u201c", "\u201d", "kata ", "Kami  datang", "x" * 25, ", katanya.", "\t", "ß"]
+    bits += ["\u00a0", " ", "  ", "\n", "\n\n", "\u00ad", "Dia berkata bahwa "]
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(bits) for _ in range(rng.randint(1, 30)))
+        for path in (None, "a.md"):
+            doc = Document(text, path)
+            cores = dup._cores(doc)
+            for k, (s, e) in enumerate(doc.paragraphs):
+                expected = dup._quotation_core(text[s:e])
+                assert cores.get(k) == expected, (text, k)
+                found += expected is not None
+    assert found > 500
+
+
+def test_quotation_spans_within_bounds_equal_the_regex_on_the_slice():
+    rng = random.Random(28)
+    alphabet = ['"', "\u201c", "\u201d", "a", " ", "b"]
+    for _ in range(20000):
+        text = "".join(
+            rng.choice(alphabet) if rng.random() < 0.3 else "a" for _ in range(rng.randint(0, 70))
+        )
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        expected = [(m.start(1) + lo, m.end(1) + lo) for m in dup._QUOTATION.finditer(text[lo:hi])]
+        assert dup._quotation_spans(text, lo, hi) == expected, (text, lo, hi)

@@ -302,7 +302,13 @@ def _quotation_core(text: str) -> str | None:
 
 
 def _quotations(text: str) -> list[str]:
-    """``_QUOTATION.finditer(text)``'s groups, by ``str.find`` (no regex call).
+    """``_QUOTATION.finditer(text)``'s groups, by ``str.find`` (no regex call)."""
+    return [text[a:b] for a, b in _quotation_spans(text)]
+
+
+def _quotation_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the groups of ``_QUOTATION.finditer(text[lo:hi])`` (offsets
+    in ``text``), by ``str.find`` (no regex call, no slice).
 
     The group excludes every quote character, so a match opening at ``p``
     can only close at the next quote character ``r``: it matches when that
@@ -312,14 +318,14 @@ def _quotations(text: str) -> list[str]:
     """
     out = []
     find = text.find
-    end = len(text)
-    p = find('"')
-    q = find("\u201c")
+    end = len(text) if hi is None else hi
+    p = find('"', lo, end)
+    q = find("\u201c", lo, end)
     if p < 0 or 0 <= q < p:
         p = q
     while p >= 0:
         # the next quote character after p: r; its kind decides
-        r1 = find('"', p + 1)
+        r1 = find('"', p + 1, end)
         r2 = find("\u201c", p + 1, r1 if r1 >= 0 else end)
         r3 = find("\u201d", p + 1, r2 if r2 >= 0 else (r1 if r1 >= 0 else end))
         if r3 >= 0:
@@ -331,22 +337,52 @@ def _quotations(text: str) -> list[str]:
         else:
             break
         if closing and r - p > 20:
-            out.append(text[p + 1 : r])
+            out.append((p + 1, r))
             r += 1
-            p = find('"', r)
+            p = find('"', r, end)
             q = find("\u201c", r, p if p >= 0 else end)
             if q >= 0:
                 p = q
         elif closing:  # a straight quote opens again; a curly closing one does not
             p = r if text[r] == '"' else -2
             if p == -2:
-                p = find('"', r + 1)
+                p = find('"', r + 1, end)
                 q = find("\u201c", r + 1, p if p >= 0 else end)
                 if q >= 0:
                     p = q
         else:
             p = r  # an opening curly quote
     return out
+
+
+def _core_of(text: str, folded: str | None, s: int, e: int) -> str | None:
+    """``_quotation_core(text[s:e])`` without slicing the paragraph.
+
+    A quotation lies after an opening quote and before a closing one, so
+    when the span from the first opening quote to the last closing quote is
+    under half the paragraph, no quotation can be half of it.  The longest
+    quotation is the first of the longest (as ``max``).  Its key is sliced
+    from ``folded`` (``doc.casefolded``, given when folding keeps the
+    text's length) when printable, as for ``_paragraph_keys``.
+    """
+    o1, o2 = text.find('"', s, e), text.find("\u201c", s, e)
+    first = o1 if o2 < 0 or 0 <= o1 < o2 else o2
+    last = max(text.rfind('"', s, e), text.rfind("\u201d", s, e))
+    if first < 0 or (last - first - 1) * 2 < e - s:
+        return None
+    best = None
+    longest = -1
+    for a, b in _quotation_spans(text, s, e):
+        if b - a > longest:
+            best, longest = (a, b), b - a
+    if best is None or longest * 2 < e - s:
+        return None
+    a, b = best
+    if folded is not None:
+        key = folded[a:b]
+        if key.isprintable():
+            return _collapse_spaces(key) if "  " in key else key.strip(" ")
+    return paragraph_key(text[a:b])
 
 
 def _similarity(a: str, b: str, cutoff: float = 0) -> float:
@@ -394,8 +430,11 @@ def _cores(doc: Document) -> dict[int, str | None]:
             if k + 1 == len(paras):
                 break
             at = text.find(q, paras[k + 1].start)  # this paragraph is done
+    folded = doc.casefolded
+    if len(folded) != len(text):
+        folded = None
     cores = doc.__dict__["_dup_cores"] = {
-        k: _quotation_core(text[paras[k].start : paras[k].end]) for k in sorted(quoted)
+        k: _core_of(text, folded, *paras[k]) for k in sorted(quoted)
     }
     return cores
 
