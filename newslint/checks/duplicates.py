@@ -1151,6 +1151,8 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
 def _near_keys(doc: Document, min_len: int) -> list[str | None]:
     """Paragraph keys DUP005 compares: None before the pull-quote or short."""
     skip_before = _pull_quote_end(doc)
+    if not skip_before:  # (no pull-quote: every paragraph starts at 0 or later)
+        return [key if len(key) >= min_len else None for key in paragraph_keys(doc)]
     return [
         key if sp.start >= skip_before and len(key) >= min_len else None
         for sp, key in zip(doc.paragraphs, paragraph_keys(doc), strict=True)
@@ -1247,22 +1249,18 @@ def _near_pairwise(
     computed only for those rare pairs (and, for the cap, for the paragraphs
     before the earlier one when it has ``_BUCKET_CAP`` or more before it).
     """
-    eligible = [i for i, k in enumerate(keys) if k is not None]
-    if len(eligible) > _PAIRWISE_MAX:
+    # Each group sorted by length, ties in paragraph order (as a stable sort
+    # by length would: the indices are unique and ascending).
+    by_key = sorted([(len(k), i, k) for i, k in enumerate(keys) if k is not None])
+    if len(by_key) > _PAIRWISE_MAX:
         return None
-    all_cores = _cores(doc)
+    # (the cores of compared paragraphs, in paragraph order as ``_cores`` is)
+    by_core = sorted([(len(c), i, c) for i, c in _cores(doc).items() if c and keys[i] is not None])
+    groups = [by_key, by_core] if len(by_core) > 1 else [by_key]  # (a pair is needed)
     cutoff = min(100.0, max(0.0, threshold - 1.0))
     spread = 1.0 - cutoff / 100.0
     # |la - lb| <= spread * (la + lb), la <= lb  <=>  lb <= la * widen
     widen = (1.0 + spread) / (1.0 - spread) if spread < 1.0 else float("inf")
-    # Each group sorted by length, ties in paragraph order (as a stable sort
-    # by length would: the indices are unique and ascending).
-    groups = [
-        sorted([(len(k), i, k) for i in eligible if (k := keys[i]) is not None]),
-        sorted([(len(c), i, c) for i in eligible if (c := all_cores.get(i))]),
-    ]
-    if len(groups[1]) < 2:
-        del groups[1]  # (no pair to score)
     work = 0
     bounds = []
     for group in groups:
@@ -1275,7 +1273,7 @@ def _near_pairwise(
             his = list(map(bisect_right, repeat(lengths), uppers, range(1, m + 1)))
         work += sum(his) - m * (m + 1) // 2
         bounds.append(his)
-    if work > _PAIRWISE_PER_PARAGRAPH * len(eligible):
+    if work > _PAIRWISE_PER_PARAGRAPH * len(by_key):
         return None
     pairs: set[tuple[int, int]] = set()
     if not work:
@@ -1301,6 +1299,7 @@ def _near_pairwise(
 
     # For the cap: the hashes whose bucket paragraph k entered, filled in
     # paragraph order as far as needed (once, so linear overall).
+    eligible = [i for i, k in enumerate(keys) if k is not None]
     rank = {i: r for r, i in enumerate(eligible)}
     entered: dict[int, set[int]] = {}
     holders: dict[int, int] = {}
