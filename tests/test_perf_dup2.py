@@ -239,3 +239,40 @@ def test_quotation_spans_within_bounds_equal_the_regex_on_the_slice():
         hi = rng.randint(lo, len(text))
         expected = [(m.start(1) + lo, m.end(1) + lo) for m in dup._QUOTATION.finditer(text[lo:hi])]
         assert dup._quotation_spans(text, lo, hi) == expected, (text, lo, hi)
+
+
+def test_pull_quote_stops_tokenising_early_and_still_equals_the_reference(monkeypatch):
+    """Articles of many paragraphs whose pull-quote is copied early: the
+    body is tokenised only up to a checkpoint, and the result is the full
+    search's (the reference tokenises everything with the regex)."""
+    import test_perf_dup as ref
+
+    rng = random.Random(29)
+    calls = []
+    real = dup._folded_words
+    monkeypatch.setattr(
+        dup,
+        "_folded_words",
+        lambda *a: calls.append(a) or real(*a),  # type: ignore[func-returns-value]
+    )
+    early = found = 0
+    for _ in range(400):
+        quote = " ".join(
+            rng.choice(["kami", "akan", "terus", "Dia", "datang", "ke", "sana"])
+            for _ in range(rng.randint(6, 14))
+        )
+        filler = [
+            f"Paragraf {k} berisi kata lain {rng.randint(0, 9)}." for k in range(rng.randint(2, 30))
+        ]
+        at = rng.randint(0, len(filler))
+        cut = rng.choice([quote, quote + " lagi", quote.replace(" ", " x ", 1)])
+        body = [*filler[:at], f"\u201c{cut},\u201d katanya.", *filler[at:]]
+        text = f"{quote.capitalize()}Jakarta (ANTARA) - " + "\n".join(body) + "\n"
+        for min_words in (3, 6):
+            doc = Document(text)
+            calls.clear()
+            got = dup._find_pull_quote(doc, min_words)
+            assert got == ref._reference_pull_quote(Document(text), min_words), text
+            found += got is not None
+            early += got is not None and len(calls) - 1 < len(dup._body_segments(doc, 0))
+    assert found > 200 and early > 100

@@ -709,23 +709,36 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     # The body's words (offsets only later, for the two that are needed), and
     # where each of the pull-quote's 4-grams first occurs in them.
     segments = _body_segments(doc, m.end())
+    needles = [
+        f" {' '.join(gram)} " for gram in set(zip(*(pw[i:] for i in range(n)), strict=False))
+    ]
+    run = " ".join(pw)
     words: list[str] = []
+    check = 1
     for k, (s, e, _) in enumerate(segments):
         seg_words = _folded_words(text, s, e)
         segments[k] = (s, e, len(seg_words))
         words += seg_words
+        if k + 1 == check < len(segments):
+            # After 1, 2, 4… segments (linear overall): when every gram and
+            # the whole run occur in the words so far, their first
+            # occurrences are these, whatever follows: stop tokenising.
+            check *= 2
+            joined = f" {' '.join(words)} "
+            if run in joined and all(needle in joined for needle in needles):
+                break
     # Tokens hold no space, so a gram's first occurrence is the first match of
     # its words between spaces, and its index the number of spaces before it.
     joined = f" {' '.join(words)} "
-    grams: dict[tuple[str, ...], int] = {}
-    for gram in set(zip(*(pw[i:] for i in range(n)), strict=False)):
-        at = joined.find(f" {' '.join(gram)} ")
+    grams: dict[str, int] = {}
+    for needle in needles:
+        at = joined.find(needle)
         if at >= 0:
-            grams[gram] = joined.count(" ", 0, at)
+            grams[needle] = joined.count(" ", 0, at)
     covered = [False] * len(pw)
     first_hit = last_hit = -1
     for k in range(len(pw) - n + 1):
-        hit = grams.get(tuple(pw[k : k + n]))
+        hit = grams.get(f" {' '.join(pw[k : k + n])} ")
         if hit is not None:
             covered[k : k + n] = [True] * n
             if first_hit < 0:
@@ -736,7 +749,7 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
         return None
     # The first and the last word may be cut (`ravel`, `diha`): no delimiter
     # around the needle lets them match as part of a body word.
-    exact = " ".join(pw) in joined  # (the padding spaces cannot add a match)
+    exact = run in joined  # (the padding spaces cannot add a match)
     start = pre[0][0]
     while start > p0.start and text[start - 1] in _QUOTE_CHARS + ".\u2026":
         start -= 1
