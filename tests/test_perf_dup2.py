@@ -53,12 +53,12 @@ def test_a_run_without_glued_classes_is_one_token():
 def test_folded_words_fast_path_equals_the_regex():
     rng = random.Random(21)
     pieces = [
-        "kata",
-        "Kata",
-        "KATA",
-        "kAta",
-        "McD",
         "MTMimika",
+        "kata",
+        "KATA",
+        "Kata",
+        "McD",
+        "kAta",
         "dikontrolJakarta",
         "Rp14",
         "Rp1.000",
