@@ -897,8 +897,12 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     min_len, min_words = rule.options["min-length"], rule.options["min-words"]
     paras = doc.paragraphs
     raw = _sentence_keys(doc, sents)
+    # A finding needs two sentences long enough to compare with one key (a
+    # fortiori two sentences with one key: tested first, without a filter).
+    if len(set(raw)) == len(raw):
+        return
     if len(set(compared := [k for k in raw if len(k) >= min_len])) == len(compared):
-        return  # a finding needs two sentences long enough to compare with one key
+        return
     para_of = _paragraph_index(paras, sents)
     # Long enough to be compared.  A key's words are single-spaced (case
     # folding makes no white space: tested), so it has one more than spaces.
