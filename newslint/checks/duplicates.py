@@ -12,10 +12,12 @@ the body holds the original.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import islice
-from typing import NamedTuple
+from itertools import compress, islice, repeat
+from operator import gt
+from typing import Any, NamedTuple
 from zlib import crc32
 
 import regex
@@ -51,19 +53,40 @@ def _paragraph_keys(doc: Document) -> list[str]:
     with white space where the text has it (folding maps white space to
     itself and nothing else to white space: tested).  A slice that is
     printable holds no white space but spaces (tested); without two in a row
-    or one at either end, collapsing its white space changes nothing.
+    or one at either end, collapsing its white space changes nothing, else
+    collapsing its runs of spaces and stripping its ends is the same.
     """
     text = doc.text
     folded = doc.casefolded
     if len(folded) != len(text):
         return [" ".join(text[s:e].split()).casefold() for s, e in doc.paragraphs]
     keys = []
+    printable = True
+    spaced = []
     for s, e in doc.paragraphs:
         key = folded[s:e]
-        if not key.isprintable() or "  " in key or key[:1] == " " or key[-1:] == " ":
+        if not key.isprintable():
             key = " ".join(text[s:e].split()).casefold()
+            printable = False
+        elif "  " in key:
+            key = _collapse_spaces(key)
+            spaced.append((s, e))
+        elif key[:1] == " " or key[-1:] == " ":
+            key = key.strip(" ")
         keys.append(key)
+    # For _sentence_keys: whether every paragraph's folded slice is
+    # printable, and the paragraphs holding two spaces in a row.
+    doc.__dict__["_dup_printable"] = printable
+    doc.__dict__["_dup_spaced"] = spaced
     return keys
+
+
+def _collapse_spaces(key: str) -> str:
+    """``" ".join(key.split())`` for a key whose only white space is spaces,
+    by ``str.replace`` (each pass halves every run of spaces)."""
+    while "  " in key:
+        key = key.replace("  ", " ")
+    return key.strip(" ")
 
 
 def where(doc: Document, span: tuple[int, int]) -> str:
@@ -279,7 +302,13 @@ def _quotation_core(text: str) -> str | None:
 
 
 def _quotations(text: str) -> list[str]:
-    """``_QUOTATION.finditer(text)``'s groups, by ``str.find`` (no regex call).
+    """``_QUOTATION.finditer(text)``'s groups, by ``str.find`` (no regex call)."""
+    return [text[a:b] for a, b in _quotation_spans(text)]
+
+
+def _quotation_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the groups of ``_QUOTATION.finditer(text[lo:hi])`` (offsets
+    in ``text``), by ``str.find`` (no regex call, no slice).
 
     The group excludes every quote character, so a match opening at ``p``
     can only close at the next quote character ``r``: it matches when that
@@ -289,14 +318,14 @@ def _quotations(text: str) -> list[str]:
     """
     out = []
     find = text.find
-    end = len(text)
-    p = find('"')
-    q = find("\u201c")
+    end = len(text) if hi is None else hi
+    p = find('"', lo, end)
+    q = find("\u201c", lo, end)
     if p < 0 or 0 <= q < p:
         p = q
     while p >= 0:
         # the next quote character after p: r; its kind decides
-        r1 = find('"', p + 1)
+        r1 = find('"', p + 1, end)
         r2 = find("\u201c", p + 1, r1 if r1 >= 0 else end)
         r3 = find("\u201d", p + 1, r2 if r2 >= 0 else (r1 if r1 >= 0 else end))
         if r3 >= 0:
@@ -308,16 +337,16 @@ def _quotations(text: str) -> list[str]:
         else:
             break
         if closing and r - p > 20:
-            out.append(text[p + 1 : r])
+            out.append((p + 1, r))
             r += 1
-            p = find('"', r)
+            p = find('"', r, end)
             q = find("\u201c", r, p if p >= 0 else end)
             if q >= 0:
                 p = q
         elif closing:  # a straight quote opens again; a curly closing one does not
             p = r if text[r] == '"' else -2
             if p == -2:
-                p = find('"', r + 1)
+                p = find('"', r + 1, end)
                 q = find("\u201c", r + 1, p if p >= 0 else end)
                 if q >= 0:
                     p = q
@@ -326,10 +355,53 @@ def _quotations(text: str) -> list[str]:
     return out
 
 
-def _similarity(a: str, b: str, cutoff: float = 0) -> float:
-    from rapidfuzz.fuzz import ratio  # lazy: keeps start-up fast
+def _core_of(text: str, folded: str | None, s: int, e: int) -> str | None:
+    """``_quotation_core(text[s:e])`` without slicing the paragraph.
 
-    return ratio(a, b, score_cutoff=cutoff)
+    A quotation lies after an opening quote and before a closing one, so
+    when the span from the first opening quote to the last closing quote is
+    under half the paragraph, no quotation can be half of it.  The longest
+    quotation is the first of the longest (as ``max``).  Its key is sliced
+    from ``folded`` (``doc.casefolded``, given when folding keeps the
+    text's length) when printable, as for ``_paragraph_keys``.
+    """
+    o1, o2 = text.find('"', s, e), text.find("\u201c", s, e)
+    first = o1 if o2 < 0 or 0 <= o1 < o2 else o2
+    last = max(text.rfind('"', s, e), text.rfind("\u201d", s, e))
+    if first < 0 or (last - first - 1) * 2 < e - s:
+        return None
+    best = None
+    longest = -1
+    for a, b in _quotation_spans(text, s, e):
+        if b - a > longest:
+            best, longest = (a, b), b - a
+    if best is None or longest * 2 < e - s:
+        return None
+    a, b = best
+    if folded is not None:
+        key = folded[a:b]
+        if key.isprintable():
+            return _collapse_spaces(key) if "  " in key else key.strip(" ")
+    return paragraph_key(text[a:b])
+
+
+def _similarity(a: str, b: str, cutoff: float = 0) -> float:
+    return _rapidfuzz()[0](a, b, score_cutoff=cutoff)
+
+
+_RAPIDFUZZ: list[Any] = []
+
+
+def _rapidfuzz() -> tuple[Any, Any]:
+    """rapidfuzz's ``fuzz.ratio`` and ``process.extract``, imported on first
+    use (keeps start-up fast) and kept (an import statement per call costs
+    more than a lookup)."""
+    if not _RAPIDFUZZ:
+        from rapidfuzz.fuzz import ratio
+        from rapidfuzz.process import extract
+
+        _RAPIDFUZZ[:] = [ratio, extract]
+    return _RAPIDFUZZ[0], _RAPIDFUZZ[1]
 
 
 def _core(doc: Document, i: int) -> str | None:
@@ -358,8 +430,11 @@ def _cores(doc: Document) -> dict[int, str | None]:
             if k + 1 == len(paras):
                 break
             at = text.find(q, paras[k + 1].start)  # this paragraph is done
+    folded = doc.casefolded
+    if len(folded) != len(text):
+        folded = None
     cores = doc.__dict__["_dup_cores"] = {
-        k: _quotation_core(text[paras[k].start : paras[k].end]) for k in sorted(quoted)
+        k: _core_of(text, folded, *paras[k]) for k in sorted(quoted)
     }
     return cores
 
@@ -464,6 +539,34 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 _NON_TOKEN = ".,;:!?\"'()[]-/\u201c\u201d\u2018\u2019\u2013\u2014\u2026"
 
 
+#: Non-ASCII characters of news text that no ``_TOKEN`` class matches
+#: (tested): replaced by spaces, they leave the tokens as they are.
+_WIDE_SEPARATORS = "\u00a0\u00a9\u00ab\u00bb\u200b\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026"
+#: Every ASCII character but letters and digits to a space (none is part of
+#: a token, none is a lower-case letter or mark: tested), capitals to lower
+#: case (``casefold`` for ASCII).
+_LOWER_SEPARATORS = str.maketrans(
+    {chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)}
+)
+#: ASCII characters by class: ``a`` lower case, ``A`` capital, ``0`` digit,
+#: a space for any other.
+_CLASSES = str.maketrans(
+    {
+        chr(c): "a"
+        if chr(c).islower()
+        else "A"
+        if chr(c).isupper()
+        else "0"
+        if chr(c).isdigit()
+        else " "
+        for c in range(128)
+    }
+)
+#: Classes next to each other inside a run of letters and digits that is
+#: more than one token (`dikontrolJakarta`, `MTMimika`, `Rp14`, `19a`).
+_GLUED = ("aA", "AAa", "0a", "0A", "a0", "A0")
+
+
 def _folded_words(text: str, start: int, end: int | None = None) -> list[str]:
     """``[w.casefold() for w in _TOKEN.findall(text, start, end)]`` without
     running the regex over most of the text.
@@ -474,7 +577,47 @@ def _folded_words(text: str, start: int, end: int | None = None) -> list[str]:
     chunk that is, but for punctuation at its ends, one ASCII word (all
     lower case, capitalised, all upper case, or all digits) is one token;
     any other chunk is tokenised by the regex.
+
+    Most stretches of news text take a faster way, with no Python step per
+    word: once the characters that no ``_TOKEN`` class matches (and that are
+    no lower-case letter or mark, which the look-ahead tests) are spaces, an
+    ASCII stretch's tokens lie in its runs of letters and digits (the
+    look-ahead at a run's end sees a separator, as at the text's end), and a
+    run is one token unless two of its classes next to each other show a
+    digit beside a letter or a case change (``_GLUED``: `dikontrolJakarta`,
+    `MTMimika`, `Rp14`): a run of lower-case letters, a capital and
+    lower-case letters, capitals only, or digits only is matched whole by
+    one branch.  Only the other runs go to
+    the regex (tested equal to the regex).
     """
+    seg = text[start:end]
+    if not seg.isascii():
+        for c in _WIDE_SEPARATORS:
+            if c in seg:
+                seg = seg.replace(c, " ")
+    if seg.isascii():
+        classes = seg.translate(_CLASSES)
+        glued = set()
+        for pair in _GLUED:
+            at = classes.find(pair)
+            while at >= 0:
+                a = classes.rfind(" ", 0, at) + 1
+                b = classes.find(" ", at)
+                if b < 0:
+                    b = len(classes)
+                glued.add((a, b))
+                at = classes.find(pair, b)
+        lowered = seg.translate(_LOWER_SEPARATORS)
+        if not glued:
+            return lowered.split()
+        words: list[str] = []
+        done = 0
+        for a, b in sorted(glued):
+            words += lowered[done:a].split()
+            words += [w.lower() for w in _TOKEN.findall(seg, a, b)]
+            done = b
+        words += lowered[done:].split()
+        return words
     out: list[str] = []
     add = out.append
     for chunk in text[start:end].split():
@@ -491,11 +634,16 @@ def _folded_words(text: str, start: int, end: int | None = None) -> list[str]:
     return out
 
 
+#: Tokens at the end of the text before an ANTARA dateline where its city
+#: may start.
+_CITY_TOKENS = 5
+
+
 def _city_start(text: str, toks: list[tuple[int, int, str]]) -> int | None:
     """Index of the token where an ANTARA dateline's city starts: the last of
     the final few capitalised tokens that is glued to the text before it
     (`dikontrolJakarta`) or follows a sentence end (`Indonesia.Jakarta`)."""
-    for i in range(len(toks) - 1, max(-1, len(toks) - 6), -1):
+    for i in range(len(toks) - 1, max(-1, len(toks) - 1 - _CITY_TOKENS), -1):
         s = toks[i][0]
         if not text[s].isupper():
             continue
@@ -527,6 +675,12 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     m = _DATELINE.search(text, p0.start, end)
     if m is None:
         return None  # a pull-quote is glued to the first paragraph's dateline
+    # The words before the dateline, counted first without their offsets:
+    # the pull-quote is all of them, or (ANTARA) all but the city's last
+    # one to five, and must have min_words to _MAX_PULL_QUOTE_WORDS.
+    count = len(_folded_words(text, p0.start, m.start()))
+    if not min_words <= count <= _MAX_PULL_QUOTE_WORDS + _CITY_TOKENS:
+        return None
     pre = _tokens(text, p0.start, m.start())
     if m.group("city") is not None and pre and not _dateline_follows_break(text, m.start()):
         return None  # `… rute Jakarta - Bandung …`: prose, not a dateline
@@ -544,30 +698,47 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     pw = [t[2] for t in pre]
     # A covered word is a body token, hence a substring of the case-folded
     # body (casefold maps character by character): a cheap upper bound on the
-    # coverage, before tokenising the whole body.
-    folded = text[m.end() :].casefold()
-    if sum(w in folded for w in pw) / len(pw) < 0.8:
+    # coverage, before tokenising the whole body.  When folding keeps the
+    # text's length each character folds to one, so the body's folded text
+    # is the same slice of ``doc.casefolded`` (no copy needed).
+    folded, at = doc.casefolded, m.end()
+    if len(folded) != len(text):
+        folded, at = text[at:].casefold(), 0
+    if sum(folded.find(w, at) >= 0 for w in pw) / len(pw) < 0.8:
         return None
     # The body's words (offsets only later, for the two that are needed), and
     # where each of the pull-quote's 4-grams first occurs in them.
     segments = _body_segments(doc, m.end())
+    needles = [
+        f" {' '.join(gram)} " for gram in set(zip(*(pw[i:] for i in range(n)), strict=False))
+    ]
+    run = " ".join(pw)
     words: list[str] = []
+    check = 1
     for k, (s, e, _) in enumerate(segments):
         seg_words = _folded_words(text, s, e)
         segments[k] = (s, e, len(seg_words))
         words += seg_words
+        if k + 1 == check < len(segments):
+            # After 1, 2, 4… segments (linear overall): when every gram and
+            # the whole run occur in the words so far, their first
+            # occurrences are these, whatever follows: stop tokenising.
+            check *= 2
+            joined = f" {' '.join(words)} "
+            if run in joined and all(needle in joined for needle in needles):
+                break
     # Tokens hold no space, so a gram's first occurrence is the first match of
     # its words between spaces, and its index the number of spaces before it.
     joined = f" {' '.join(words)} "
-    grams: dict[tuple[str, ...], int] = {}
-    for gram in set(zip(*(pw[i:] for i in range(n)), strict=False)):
-        at = joined.find(f" {' '.join(gram)} ")
+    grams: dict[str, int] = {}
+    for needle in needles:
+        at = joined.find(needle)
         if at >= 0:
-            grams[gram] = joined.count(" ", 0, at)
+            grams[needle] = joined.count(" ", 0, at)
     covered = [False] * len(pw)
     first_hit = last_hit = -1
     for k in range(len(pw) - n + 1):
-        hit = grams.get(tuple(pw[k : k + n]))
+        hit = grams.get(f" {' '.join(pw[k : k + n])} ")
         if hit is not None:
             covered[k : k + n] = [True] * n
             if first_hit < 0:
@@ -578,7 +749,7 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
         return None
     # The first and the last word may be cut (`ravel`, `diha`): no delimiter
     # around the needle lets them match as part of a body word.
-    exact = " ".join(pw) in joined  # (the padding spaces cannot add a match)
+    exact = run in joined  # (the padding spaces cannot add a match)
     start = pre[0][0]
     while start > p0.start and text[start - 1] in _QUOTE_CHARS + ".\u2026":
         start -= 1
@@ -725,10 +896,14 @@ def duplicate_sentence(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     sents = doc.sentences
     min_len, min_words = rule.options["min-length"], rule.options["min-words"]
     paras = doc.paragraphs
-    para_of = _paragraph_index(paras, sents)
-    raw = _sentence_keys(doc, sents, para_of)
+    raw = _sentence_keys(doc, sents)
+    # A finding needs two sentences long enough to compare with one key (a
+    # fortiori two sentences with one key: tested first, without a filter).
+    if len(set(raw)) == len(raw):
+        return
     if len(set(compared := [k for k in raw if len(k) >= min_len])) == len(compared):
-        return  # a finding needs two sentences long enough to compare with one key
+        return
+    para_of = _paragraph_index(paras, sents)
     # Long enough to be compared.  A key's words are single-spaced (case
     # folding makes no white space: tested), so it has one more than spaces.
     long_enough = [
@@ -802,7 +977,7 @@ def _sentence_finding(
     )
 
 
-def _sentence_keys(doc: Document, sents: list[Span], para_of: list[int]) -> list[str]:
+def _sentence_keys(doc: Document, sents: list[Span], para_of: list[int] | None = None) -> list[str]:
     """``sentence_key`` of each sentence, sliced from the case-folded text
     in the paragraphs where that is the same.
 
@@ -812,12 +987,29 @@ def _sentence_keys(doc: Document, sents: list[Span], para_of: list[int]) -> list
     between words (folding maps white space to itself and nothing else to
     white space: tested), so collapsing a sentence of it only drops a space
     at either end, which the key's ``strip`` drops too (folding makes no
-    quote character either: tested).
+    quote character either: tested).  When every paragraph's folded slice
+    is printable (the usual case), so is every sentence's (sentences lie
+    inside paragraphs), its only white space is spaces (tested), and
+    collapsing is ``_collapse_spaces``, needed only in the paragraphs that
+    hold two spaces in a row: no paragraph index is needed.
     """
     text = doc.text
     strip = _QUOTE_CHARS + " "
     folded = doc.casefolded
     if len(folded) == len(text):
+        paragraph_keys(doc)  # (sets the flag)
+        if doc.__dict__.get("_dup_printable"):
+            keys = [folded[s:e].strip(strip) for s, e in sents]
+            spaced = doc.__dict__["_dup_spaced"]
+            if spaced:  # only sentences of these paragraphs hold two spaces
+                starts = [sp[0] for sp in sents]
+                for ps, pe in spaced:
+                    for k in range(bisect_left(starts, ps), bisect_left(starts, pe)):
+                        s, e = sents[k]
+                        keys[k] = _collapse_spaces(folded[s:e]).strip(strip)
+            return keys
+        if para_of is None:
+            para_of = _paragraph_index(doc.paragraphs, sents)
         clean = [
             key == folded[s:e]
             for key, (s, e) in zip(paragraph_keys(doc), doc.paragraphs, strict=True)
@@ -952,7 +1144,7 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     threshold = float(rule.options["threshold"])
     min_len = rule.options["min-length"]
     all_keys = paragraph_keys(doc)
-    if sum(1 for k in all_keys if len(k) >= min_len) < 2:
+    if len(all_keys) < 2 or sorted(map(len, all_keys))[-2] < min_len:
         return  # nothing to compare (a one-paragraph Kompas body, a short text)
     keys = _near_keys(doc, min_len)
     best = _near_pairwise(doc, keys, threshold)
@@ -976,6 +1168,8 @@ def near_duplicate_paragraph(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
 def _near_keys(doc: Document, min_len: int) -> list[str | None]:
     """Paragraph keys DUP005 compares: None before the pull-quote or short."""
     skip_before = _pull_quote_end(doc)
+    if not skip_before:  # (no pull-quote: every paragraph starts at 0 or later)
+        return [key if len(key) >= min_len else None for key in paragraph_keys(doc)]
     return [
         key if sp.start >= skip_before and len(key) >= min_len else None
         for sp, key in zip(doc.paragraphs, paragraph_keys(doc), strict=True)
@@ -1072,48 +1266,43 @@ def _near_pairwise(
     computed only for those rare pairs (and, for the cap, for the paragraphs
     before the earlier one when it has ``_BUCKET_CAP`` or more before it).
     """
-    from rapidfuzz.fuzz import ratio  # lazy: keeps start-up fast
-    from rapidfuzz.process import extract
-
-    eligible = [i for i, k in enumerate(keys) if k is not None]
-    if len(eligible) > _PAIRWISE_MAX:
+    # Each group sorted by length, ties in paragraph order (as a stable sort
+    # by length would: the indices are unique and ascending).
+    by_key = sorted([(len(k), i, k) for i, k in enumerate(keys) if k is not None])
+    if len(by_key) > _PAIRWISE_MAX:
         return None
-    all_cores = _cores(doc)
+    # (the cores of compared paragraphs, in paragraph order as ``_cores`` is)
+    by_core = sorted([(len(c), i, c) for i, c in _cores(doc).items() if c and keys[i] is not None])
+    groups = [by_key, by_core] if len(by_core) > 1 else [by_key]  # (a pair is needed)
     cutoff = min(100.0, max(0.0, threshold - 1.0))
     spread = 1.0 - cutoff / 100.0
     # |la - lb| <= spread * (la + lb), la <= lb  <=>  lb <= la * widen
     widen = (1.0 + spread) / (1.0 - spread) if spread < 1.0 else float("inf")
-    groups = []
-    for of in (
-        {i: keys[i] for i in eligible},
-        {i: c for i in eligible if (c := all_cores.get(i))},
-    ):
-        order = sorted(of, key=lambda i: len(of[i]))  # type: ignore[arg-type]
-        texts = [of[i] for i in order]
-        lengths = [len(t) for t in texts]  # type: ignore[arg-type]
-        groups.append((order, texts, lengths))
-    from bisect import bisect_right
-
     work = 0
     bounds = []
-    for _order, _texts, lengths in groups:
-        his = [
-            bisect_right(lengths, n * widen + 1, p + 1) if widen != float("inf") else len(lengths)
-            for p, n in enumerate(lengths)
-        ]
-        work += sum(hi - p - 1 for p, hi in enumerate(his))
+    for group in groups:
+        m = len(group)
+        lengths = [t[0] for t in group]
+        if widen == float("inf"):
+            his = [m] * m
+        else:
+            uppers = [n * widen + 1 for n in lengths]
+            his = list(map(bisect_right, repeat(lengths), uppers, range(1, m + 1)))
+        work += sum(his) - m * (m + 1) // 2
         bounds.append(his)
-    if work > _PAIRWISE_PER_PARAGRAPH * len(eligible):
+    if work > _PAIRWISE_PER_PARAGRAPH * len(by_key):
         return None
     pairs: set[tuple[int, int]] = set()
-    for (order, texts, _lengths), his in zip(groups, bounds, strict=True):
-        for p, hi in enumerate(his):
-            if hi <= p + 1:
-                continue
+    if not work:
+        return {}
+    ratio, extract = _rapidfuzz()
+    for group, his in zip(groups, bounds, strict=True):
+        texts = [t[2] for t in group]
+        for p in compress(range(len(his)), map(gt, his, range(1, len(his) + 1))):
             for _, _, q in extract(
-                texts[p], texts[p + 1 : hi], scorer=ratio, score_cutoff=cutoff, limit=None
+                texts[p], texts[p + 1 : his[p]], scorer=ratio, score_cutoff=cutoff, limit=None
             ):
-                a, b = order[p], order[p + 1 + q]
+                a, b = group[p][1], group[p + 1 + q][1]
                 pairs.add((a, b) if a < b else (b, a))
     best: dict[int, _Match] = {}
     if not pairs:
@@ -1127,6 +1316,7 @@ def _near_pairwise(
 
     # For the cap: the hashes whose bucket paragraph k entered, filled in
     # paragraph order as far as needed (once, so linear overall).
+    eligible = [i for i, k in enumerate(keys) if k is not None]
     rank = {i: r for r, i in enumerate(eligible)}
     entered: dict[int, set[int]] = {}
     holders: dict[int, int] = {}
