@@ -155,6 +155,37 @@ def _multiple_spaces_per_line(text: str, flat: bool) -> list[tuple[int, int]]:
     return out
 
 
+def _list_separators(text: str, runs: list[tuple[int, int]], flat: bool) -> list[bool]:
+    """TXT009's flattened-list exemption in one pass over all runs (the rule
+    asks ``_list_chain`` only for runs it would report)."""
+    from newslint.checks import whitespace
+
+    out = [False] * len(runs)
+    start = 0
+    for i in range(1, len(runs) + 1):
+        if i < len(runs) and whitespace._linked(text, runs, i, flat):
+            continue
+        n = i - start
+        lower = sum(1 for a, b in runs[start:i] if text[b].islower())
+        if n >= whitespace._LIST_RUNS and lower * 4 <= n:
+            out[start:i] = [True] * n
+        start = i
+    return out
+
+
+def test_list_chains_on_demand_equal_the_one_pass_definition():
+    from newslint.checks import whitespace
+
+    texts = _random_texts(_SPACE_ALPHABET, 3000, seed=11, max_len=80)
+    texts += ["A  B  c  D  E  f.  G  h  I  J  K  L", "x  y  z  w  v  u  t"]
+    for text in texts:
+        flat = Document(text, is_record=True).layout == "flat"
+        runs = whitespace._space_runs(text)
+        known: dict[int, bool] = {}
+        got = [whitespace._list_chain(text, runs, i, flat, known) for i in range(len(runs))]
+        assert got == _list_separators(text, runs, flat), text
+
+
 def test_multiple_spaces_agrees_with_the_per_line_search():
     texts = _random_texts(_SPACE_ALPHABET, 4000, seed=10, max_len=80)
     texts += [
@@ -172,7 +203,7 @@ def test_multiple_spaces_agrees_with_the_per_line_search():
         # The per-line search, less the runs the flattened-list exemption
         # (added after it) leaves alone.
         runs = whitespace._space_runs(text)
-        listed = {r for r, x in zip(runs, whitespace._list_separators(text, runs, flat)) if x}
+        listed = {r for r, x in zip(runs, _list_separators(text, runs, flat), strict=True) if x}
         want = _multiple_spaces_per_line(text, flat)
         exempted += sum(1 for r in want if r in listed)
         assert got == [r for r in want if r not in listed], text

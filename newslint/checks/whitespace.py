@@ -182,13 +182,13 @@ def multiple_spaces(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     ls = le = -1  # the line of the last run, and whether it holds a `|`
     bar = False
     runs = _space_runs(text)
-    in_list = _list_separators(text, runs, flat)
+    chains: dict[int, bool] = {}
     for i, (a, b) in enumerate(runs):
         if flat and b - a >= 3:
             continue
         if not (text[b].islower() or text[a - 1] == ","):
             continue
-        if in_list[i]:
+        if _list_chain(text, runs, i, flat, chains):
             continue  # separates the items of a flattened list
         if a >= le:  # a run never spans a line break: its line is [ls, le)
             ls = text.rfind("\n", 0, a) + 1
@@ -210,36 +210,41 @@ _LIST_RUNS = 4
 _LIST_ITEM_WORDS = 4
 
 
-def _list_separators(text: str, runs: list[tuple[int, int]], flat: bool) -> list[bool]:
-    """For each run, whether it is one of a chain of at least ``_LIST_RUNS``
-    runs on one line whose items between them are short (at most
-    ``_LIST_ITEM_WORDS`` words, no sentence end; at most a quarter of
-    them starting in lower case): the separators of a list
-    whose line breaks a scraper turned into double spaces.  A run of three
-    or more spaces in the flattened layout is a paragraph break and ends
-    a chain."""
-    out = [False] * len(runs)
-    start = 0  # first run of the current chain
-    for i in range(1, len(runs) + 1):
-        linked = False
-        if i < len(runs) and not (flat and (runs[i][1] - runs[i][0] >= 3)):
-            prev_end, a = runs[i - 1][1], runs[i][0]
-            if not (flat and runs[i - 1][1] - runs[i - 1][0] >= 3):
-                item = text[prev_end:a]
-                linked = (
-                    "\n" not in item
-                    and item[-1] not in ".!?"
-                    and len(item.split()) <= _LIST_ITEM_WORDS
-                )
-        if not linked:
-            n = i - start
-            # Items of a list mostly start with a capital, a digit or a
-            # quote; words a removed link left behind mostly do not.
-            lower = sum(1 for a, b in runs[start:i] if text[b].islower())
-            if n >= _LIST_RUNS and lower * 4 <= n:
-                out[start:i] = [True] * n
-            start = i
-    return out
+def _linked(text: str, runs: list[tuple[int, int]], j: int, flat: bool) -> bool:
+    """Whether runs ``j - 1`` and ``j`` are joined by a short list item (at
+    most ``_LIST_ITEM_WORDS`` words, on one line, no sentence end).  A run
+    of three or more spaces in the flattened layout is a paragraph break
+    and is joined to nothing."""
+    (a0, b0), (a1, b1) = runs[j - 1], runs[j]
+    if flat and (b1 - a1 >= 3 or b0 - a0 >= 3):
+        return False
+    item = text[b0:a1]
+    return "\n" not in item and item[-1] not in ".!?" and len(item.split()) <= _LIST_ITEM_WORDS
+
+
+def _list_chain(
+    text: str, runs: list[tuple[int, int]], i: int, flat: bool, known: dict[int, bool]
+) -> bool:
+    """Whether run ``i`` is one of a chain of at least ``_LIST_RUNS`` linked
+    runs, at most a quarter of them before a lower-case letter: the
+    separators of a list whose line breaks a scraper turned into double
+    spaces.  Asked only for runs about to be reported; each chain is walked
+    once (``known`` keeps the verdict for all its runs)."""
+    if i in known:
+        return known[i]
+    lo = hi = i
+    while lo > 0 and _linked(text, runs, lo, flat):
+        lo -= 1
+    while hi + 1 < len(runs) and _linked(text, runs, hi + 1, flat):
+        hi += 1
+    n = hi - lo + 1
+    # Items of a list mostly start with a capital, a digit or a quote;
+    # words a removed link left behind mostly do not.
+    lower = sum(1 for _, b in runs[lo : hi + 1] if text[b].islower())
+    verdict = n >= _LIST_RUNS and lower * 4 <= n
+    for k in range(lo, hi + 1):
+        known[k] = verdict
+    return verdict
 
 
 #: ``regex``'s ``\s`` (Unicode White_Space; ``str.isspace`` adds U+001C-U+001F).
