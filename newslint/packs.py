@@ -315,13 +315,17 @@ def _unit_starts(doc: Document, scope: str, units: list[Span]) -> list[int]:
     return starts
 
 
-def _candidate_units(doc: Document, scope: str, requires: tuple[str, ...]) -> list[Span]:
+def _candidate_units(
+    doc: Document, scope: str, requires: tuple[str, ...], state: _Scanned | None = None
+) -> list[Span]:
     """The units (in order) that wholly contain an occurrence of one of
     ``requires``: a match lies inside its unit and contains such an
     occurrence, so no other unit can match.  When case folding changed the
     text's length (``ß`` → ``ss``), offsets in the folded text are not
-    offsets in the text, and every unit is kept (if a word occurs at all)."""
-    state = _scanned(doc, requires)
+    offsets in the text, and every unit is kept (if a word occurs at all).
+    ``state``: the document's up-to-date scan, when the caller has it."""
+    if state is None:
+        state = _scanned(doc, requires)
     if state.present.isdisjoint(requires):
         return []  # the common case: no unit to search
     hits = state.hits
@@ -339,11 +343,14 @@ def _candidate_units(doc: Document, scope: str, requires: tuple[str, ...]) -> li
     return [units[k] for k in sorted(keep)]
 
 
-def _tail_may_match(doc: Document, requires: tuple[str, ...], lo: int, end: int) -> bool:
+def _tail_may_match(
+    doc: Document, requires: tuple[str, ...], lo: int, end: int, state: _Scanned | None = None
+) -> bool:
     """True when one of ``requires`` occurs wholly inside ``text[lo:end]``
     (the tail window, where every match lies), case-folded; when case
     folding changed the text's length, when it occurs anywhere."""
-    state = _scanned(doc, requires)
+    if state is None:
+        state = _scanned(doc, requires)
     if state.present.isdisjoint(requires):
         return False
     if len(doc.casefolded) != len(doc.text):
@@ -378,18 +385,35 @@ class Pack:
 # -- running -------------------------------------------------------------------
 
 
-def check_pack_rule(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
-    """The check of every pack rule: dispatch on the rule's kind."""
+def check_pack_rule(doc: Document, rule: Rule) -> Iterable[Diagnostic]:
+    """The check of every pack rule: dispatch on the rule's kind.  Not a
+    generator: a rule none of whose ``requires`` words the document holds
+    (most rules, most documents) returns ``()`` after a few dict look-ups,
+    without creating a generator or calling ``_scanned``."""
     spec: PackSpec = rule.spec  # type: ignore[attr-defined]
-    if spec.requires and _scanned(doc, spec.requires).present.isdisjoint(spec.requires):
-        return  # none of the words every match contains: the regex cannot match
+    requires = spec.requires
+    if requires:
+        state = doc.__dict__.get(_HITS)
+        if (
+            state is None
+            or state.known != len(_KNOWN)
+            or _REGISTERED.get(id(requires)) is not requires
+        ):  # what ``_scanned`` tests: is the scan up to date for these words?
+            state = _scanned(doc, requires)
+        if state.present.isdisjoint(requires):
+            return ()  # none of the words every match contains: the regex cannot match
+        return _run(doc, rule, spec, state)
+    return _run(doc, rule, spec, None)
+
+
+def _run(doc: Document, rule: Rule, spec: PackSpec, state: _Scanned | None) -> Iterator[Diagnostic]:
     try:
         if spec.kind == "tail":
-            yield from _check_tail(doc, rule, spec)
+            yield from _check_tail(doc, rule, spec, state)
         elif spec.kind == "substitution":
             yield from _check_substitution(doc, rule, spec)
         else:
-            yield from _check_pattern(doc, rule, spec)
+            yield from _check_pattern(doc, rule, spec, state)
     except TimeoutError:
         where = f" on {doc.path}" if doc.path else ""
         raise RuleError(
@@ -427,18 +451,27 @@ def _message(spec: PackSpec, matched: str, replacement: str = "") -> str:
     return spec.message.format(match=shown, replacement=replacement)
 
 
-def _check_pattern(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagnostic]:
+def _check_pattern(
+    doc: Document, rule: Rule, spec: PackSpec, state: _Scanned | None = None
+) -> Iterator[Diagnostic]:
     text = doc.text
     if spec.requires and spec.scope != "text":
-        units = _candidate_units(doc, spec.scope, spec.requires)
+        units = _candidate_units(doc, spec.scope, spec.requires, state)
     else:
         units = _units(doc, spec.scope)
+    if not units:
+        return
+    # ``regex``'s arguments by position (string, pos, endpos, [overlapped,]
+    # concurrent, partial, timeout): it skips parsing keywords (~0.3 µs a call).
+    pattern = spec.pattern
+    search = pattern.search
+    limit = TIMEOUT
     for unit in units:
         # Each unit is matched on its own, so ^ and $ are its start and end.
         chunk = text[unit.start : unit.end]
-        if spec.pattern.search(chunk, timeout=TIMEOUT) is None:  # the common, cheap case
+        if search(chunk, None, None, None, False, limit) is None:  # the common, cheap case
             continue
-        for m in spec.pattern.finditer(chunk, timeout=TIMEOUT):
+        for m in pattern.finditer(chunk, None, None, False, None, False, limit):
             if m.end() == m.start():
                 continue
             start, end = unit.start + m.start(), unit.start + m.end()
@@ -461,15 +494,17 @@ def _check_pattern(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagno
                 break  # one finding per unit when the unit goes
 
 
-def _check_tail(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagnostic]:
+def _check_tail(
+    doc: Document, rule: Rule, spec: PackSpec, state: _Scanned | None = None
+) -> Iterator[Diagnostic]:
     text = doc.text
     end = len(text)
     while end > 0 and (text[end - 1] in HSPACE or text[end - 1] in "\r\n"):
         end -= 1
     lo = max(0, end - spec.within)
-    if spec.requires and not _tail_may_match(doc, spec.requires, lo, end):
+    if spec.requires and not _tail_may_match(doc, spec.requires, lo, end, state):
         return  # every match lies in text[lo:end] and holds one of the words
-    m = spec.pattern.search(text[lo:end], timeout=TIMEOUT)
+    m = spec.pattern.search(text[lo:end], None, None, None, False, TIMEOUT)
     if m is None or lo + m.end() != end:
         return
     start = lo + m.start()
@@ -501,7 +536,7 @@ def _check_substitution(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[D
     text = doc.text
     table = dict(spec.table) if spec.case_sensitive else {k.lower(): v for k, v in spec.table}
     for unit in doc.paragraphs:
-        for m in spec.pattern.finditer(text, unit.start, unit.end, timeout=TIMEOUT):
+        for m in spec.pattern.finditer(text, unit.start, unit.end, False, None, False, TIMEOUT):
             found = m.group()
             if spec.skip_quoted and _inside_quotes(text, unit.start, m.start()):
                 continue

@@ -1,0 +1,110 @@
+"""``check_pack_rule``'s fast path (r3-packs): the rule's verdict is read
+from the document's scan without calling ``_scanned`` when the scan is up to
+date, and ``regex`` gets its time limit by position.  Both must give what
+the plain path gives, and every call must still time out."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from newslint import packs
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.errors import RuleError
+from newslint.packs import builtin_rules, check_pack_rule
+
+BUILTIN = builtin_rules()
+
+TEXTS = [
+    "Pewarta: Nama Lengkap\nEditor: Nama Editor",
+    "Baca juga: Judul lain\n\nADVERTISEMENT\n\nScroll to continue with content",
+    "Tonton video selengkapnya di sini.\n\n(ANTARA) - Kata dia.",
+    "Straße. Pewarta: Nama",
+    "Tidak ada apa-apa di sini.",
+    "",
+]
+
+
+def _plain(r):
+    """The rule without its pre-filter: every unit searched."""
+    return dataclasses.replace(r, spec=dataclasses.replace(r.spec, requires=()))
+
+
+def test_absent_words_return_an_empty_tuple_not_a_generator():
+    doc = Document("Tidak ada apa-apa di sini.", language="id", is_record=True)
+    for r in BUILTIN:
+        if r.spec.requires:
+            assert check_pack_rule(doc, r) == ()
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_fast_path_gives_the_plain_findings(text):
+    for lang in ("id", "en"):
+        shared = Document(text, language=lang, is_record=True)  # one scan for all rules
+        for r in BUILTIN:
+            plain = Document(text, language=lang, is_record=True)
+            assert list(check_pack_rule(shared, r)) == list(check_pack_rule(plain, _plain(r)))
+
+
+def test_new_words_after_the_scan_are_scanned_for(monkeypatch):
+    """A document scanned already (its state counts every known word) meets
+    a rule whose words nobody asked for: the fast path must not trust the
+    stale state."""
+    monkeypatch.setattr(packs, "_KNOWN", {})
+    monkeypatch.setattr(packs, "_REGISTERED", {})
+    monkeypatch.setattr(packs, "_KNOWN_TUPLE", [()])
+    base = next(r for r in BUILTIN if r.code == "BP013")
+    doc = Document("Halaman 2. Kata zzqx di sini.", language="id", is_record=True)
+    list(check_pack_rule(doc, base))
+    state = doc.__dict__[packs._HITS]
+    assert state.known == len(packs._KNOWN)
+    spec = dataclasses.replace(base.spec, pattern_source=r"zzqx", requires=("zzqx",), scope="text")
+    new = dataclasses.replace(base, code="HS900", spec=spec)
+    assert [doc.span_text((d.start, d.end)) for d in check_pack_rule(doc, new)] == ["zzqx"]
+    same_words = dataclasses.replace(new, spec=dataclasses.replace(spec, requires=("zzq" + "x",)))
+    assert len(list(check_pack_rule(doc, same_words))) == 1
+
+
+def _rule(kind: str, pattern: str, **extra):
+    base = next(r for r in BUILTIN if r.code == "BP013")
+    spec = dataclasses.replace(
+        base.spec, kind=kind, pattern_source=pattern, requires=(), fix="none", **extra
+    )
+    return dataclasses.replace(base, code="HS901", name="slow", spec=spec)
+
+
+@pytest.mark.parametrize(
+    ("kind", "pattern", "text"),
+    [
+        ("pattern", r"(?:a|a)*$", "a" * 40 + "b"),  # search
+        ("pattern", r"b|(?:a|a)*c", "b" + "a" * 40),  # search matches at once; finditer hangs
+        ("tail", r"(?:(?:a|a)*$)\Z", "a" * 40 + "b"),
+    ],
+)
+def test_positional_time_limit_still_stops_each_call(monkeypatch, kind, pattern, text):
+    monkeypatch.setattr(packs, "TIMEOUT", 0.2)
+    r = _rule(kind, pattern, within=400) if kind == "tail" else _rule(kind, pattern)
+    with pytest.raises(RuleError, match=r"pattern timed out after 0.2s"):
+        Linter([r]).lint(Document(text, language="id", is_record=True))
+
+
+def test_substitution_passes_the_limit_in_timeouts_place(monkeypatch):
+    """``finditer(string, pos, endpos, overlapped, concurrent, partial, timeout)``."""
+    seen = []
+    real = packs._compiled
+
+    class Spy:
+        def __init__(self, p):
+            self.p = p
+
+        def finditer(self, *args):
+            seen.append(args)
+            return self.p.finditer(*args)
+
+    monkeypatch.setattr(packs, "_compiled", lambda source: Spy(real(source)))
+    monkeypatch.setattr(packs, "TIMEOUT", 0.7)
+    sp = next(r for r in BUILTIN if r.spec.kind == "substitution")
+    list(check_pack_rule(Document("Kata di sini.", language="id"), sp))
+    assert seen and all(a[3:] == (False, None, False, 0.7) for a in seen)
