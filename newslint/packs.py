@@ -37,7 +37,7 @@ from __future__ import annotations
 import re as _stdre
 import string
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -226,24 +226,33 @@ def _scanner(literals: tuple[str, ...]) -> tuple[tuple[str, Any, tuple[tuple[str
 def _scan(folded: str, literals: tuple[str, ...], hits: dict[str, list[int]]) -> None:
     """Add to ``hits`` the start offsets of every occurrence of each of
     ``literals`` in ``folded``, ascending (what repeated ``str.find`` from
-    each hit + 1 gives)."""
+    each hit + 1 gives); an absent word gets an empty list."""
+    found = _found(folded, literals)
     for lit in literals:
-        hits[lit] = []  # a word named twice is still scanned for once
+        hits[lit] = found.get(lit) or []
+
+
+def _found(folded: str, literals: tuple[str, ...]) -> dict[str, list[int]]:
+    """The start offsets of every occurrence of each of ``literals`` in
+    ``folded``, ascending, for the words that occur (most do not: no list
+    is made for them, and the set of words present is this dict's keys)."""
+    found: dict[str, list[int]] = {}
     find = folded.find
     startswith = folded.startswith
     for how, what, items in _scanner(literals):
         if how == "find":
-            found = hits[what]
             i = find(what)
-            while i != -1:
-                found.append(i)
-                i = find(what, i + 1)
+            if i != -1:
+                at = found[what] = []
+                while i != -1:
+                    at.append(i)
+                    i = find(what, i + 1)
         elif how == "char":
             ((lit, k),) = items
             i = find(what)
             while i != -1:
                 if i >= k and startswith(lit, i - k):
-                    hits[lit].append(i - k)
+                    found.setdefault(lit, []).append(i - k)
                 i = find(what, i + 1)
         else:  # a match may run past the next anchor: search again from its start + 1
             search = what.search
@@ -252,19 +261,24 @@ def _scan(folded: str, literals: tuple[str, ...], hits: dict[str, list[int]]) ->
                 a = m.start()
                 for lit, k in items:
                     if a >= k and startswith(lit, a - k):
-                        hits[lit].append(a - k)
+                        found.setdefault(lit, []).append(a - k)
                 m = search(folded, a + 1)
+    return found
+
+
+#: The offsets of a word that does not occur: one shared, immutable value.
+_NOWHERE: tuple[int, ...] = ()
 
 
 class _Scanned:
     """A document's scan: ``hits`` maps each word scanned for to its start
-    offsets, ``present`` holds the words that occur, ``known`` is how many
+    offsets (``_NOWHERE`` when it does not occur), ``present`` holds the words that occur, ``known`` is how many
     words ``_KNOWN`` had when the scan was last brought up to date."""
 
     __slots__ = ("hits", "known", "present")
 
     def __init__(self) -> None:
-        self.hits: dict[str, list[int]] = {}
+        self.hits: dict[str, Sequence[int]] = {}
         self.present: set[str] = set()
         self.known = -1
 
@@ -294,13 +308,15 @@ def _scanned(doc: Document, requires: tuple[str, ...]) -> _Scanned:
             if len(_KNOWN_TUPLE[0]) != len(_KNOWN):
                 _KNOWN_TUPLE[0] = tuple(_KNOWN)
             todo = _KNOWN_TUPLE[0]
-        _scan(doc.casefolded, todo, hits)
-        state.present.update(lit for lit in todo if hits[lit])
+        found = _found(doc.casefolded, todo)
+        hits.update(dict.fromkeys(todo, _NOWHERE))  # in C: no list per absent word
+        hits.update(found)
+        state.present.update(found)
         state.known = len(_KNOWN)
     return state
 
 
-def literal_offsets(doc: Document, words: tuple[str, ...]) -> dict[str, list[int]]:
+def literal_offsets(doc: Document, words: tuple[str, ...]) -> dict[str, Sequence[int]]:
     """Start offsets of every occurrence of each of ``words`` (case-folded
     already) in ``doc.casefolded``, from the scan the pack rules share: for
     Python checks with a literal pre-filter of their own."""

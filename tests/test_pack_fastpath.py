@@ -108,3 +108,22 @@ def test_substitution_passes_the_limit_in_timeouts_place(monkeypatch):
     sp = next(r for r in BUILTIN if r.spec.kind == "substitution")
     list(check_pack_rule(Document("Kata di sini.", language="id"), sp))
     assert seen and all(a[3:] == (False, None, False, 0.7) for a in seen)
+
+
+def test_found_holds_exactly_the_words_present():
+    """``_found`` (what ``_scanned`` uses) lists only words that occur, each
+    with every offset ``str.find`` gives; the state maps the others to ()."""
+    words = tuple(dict.fromkeys(w for r in BUILTIN for w in r.spec.requires)) + ("©", "rights")
+    for text in [*TEXTS, "(ANTARA) (ant (c)(c) editoreditor ©©", "((((ant"]:
+        folded = text.casefold()
+        want = {}
+        for w in words:
+            i = folded.find(w)
+            while i != -1:
+                want.setdefault(w, []).append(i)
+                i = folded.find(w, i + 1)
+        assert packs._found(folded, words) == want
+        doc = Document(text, language="id", is_record=True)
+        hits = packs.literal_offsets(doc, words)
+        assert {w: list(hits[w]) for w in words} == {w: want.get(w, []) for w in words}
+        assert doc.__dict__[packs._HITS].present == set(want)
