@@ -127,3 +127,64 @@ def test_found_holds_exactly_the_words_present():
         hits = packs.literal_offsets(doc, words)
         assert {w: list(hits[w]) for w in words} == {w: want.get(w, []) for w in words}
         assert doc.__dict__[packs._HITS].present == set(want)
+
+
+def test_lowering_never_makes_a_notice_word_casefolding_lacks():
+    """BP001 skips ``text.lower()`` when ``text.casefold()`` holds no notice
+    word and the text has no ``İ``.  Exact because, over all of Unicode,
+    a character whose lower case holds a character of a notice word folds
+    to that same lower case, and only ``İ`` changes length when lowered."""
+    import sys
+
+    from newslint.checks.boilerplate import _NOTICE_LITERALS
+
+    alphabet = set("".join(_NOTICE_LITERALS))
+    longer = []
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        low = c.lower()
+        if len(low) != 1:
+            longer.append(c)
+        if not alphabet.isdisjoint(low):
+            assert c.casefold() == low, hex(i)
+    assert longer == ["\u0130"]
+
+
+NOTICE_TRAPS = [
+    "All rightſ reserved",  # long s: in casefold() only
+    "İstanbul kota.",  # lower() changes length, no notice word
+    "İstanbul copyright",
+    "ΣΟΦΙΑ (Ϲ) ℂopyright ℭ © ＣＯＰＹＲＩＧＨＴ",
+    "Kota besar ſaja.\n\nTidak ada.",
+    "Copyright © 2024 Kompas.com",
+    "",
+]
+
+
+def _old_notice_paragraphs(doc):
+    """BP001's pre-filter before the early return (main's code)."""
+    from bisect import bisect_right
+
+    from newslint.checks.boilerplate import _NOTICE_LITERALS
+
+    text = doc.text
+    low = text.lower()
+    if len(low) != len(text):
+        return doc.paragraphs
+    hits = []
+    for lit in _NOTICE_LITERALS:
+        i = low.find(lit)
+        while i != -1:
+            hits.append(i)
+            i = low.find(lit, i + 1)
+    paras = doc.paragraphs
+    starts = [p.start for p in paras]
+    return [paras[i] for i in sorted({bisect_right(starts, h) - 1 for h in hits}) if i >= 0]
+
+
+@pytest.mark.parametrize("text", NOTICE_TRAPS + TEXTS)
+def test_notice_paragraphs_with_the_early_return(text):
+    from newslint.checks.boilerplate import _notice_paragraphs
+
+    doc = Document(text, language="id", is_record=True)
+    assert _notice_paragraphs(doc) == _old_notice_paragraphs(doc)
