@@ -37,7 +37,7 @@ from __future__ import annotations
 import re as _stdre
 import string
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -226,24 +226,33 @@ def _scanner(literals: tuple[str, ...]) -> tuple[tuple[str, Any, tuple[tuple[str
 def _scan(folded: str, literals: tuple[str, ...], hits: dict[str, list[int]]) -> None:
     """Add to ``hits`` the start offsets of every occurrence of each of
     ``literals`` in ``folded``, ascending (what repeated ``str.find`` from
-    each hit + 1 gives)."""
+    each hit + 1 gives); an absent word gets an empty list."""
+    found = _found(folded, literals)
     for lit in literals:
-        hits[lit] = []  # a word named twice is still scanned for once
+        hits[lit] = found.get(lit) or []
+
+
+def _found(folded: str, literals: tuple[str, ...]) -> dict[str, list[int]]:
+    """The start offsets of every occurrence of each of ``literals`` in
+    ``folded``, ascending, for the words that occur (most do not: no list
+    is made for them, and the set of words present is this dict's keys)."""
+    found: dict[str, list[int]] = {}
     find = folded.find
     startswith = folded.startswith
     for how, what, items in _scanner(literals):
         if how == "find":
-            found = hits[what]
             i = find(what)
-            while i != -1:
-                found.append(i)
-                i = find(what, i + 1)
+            if i != -1:
+                at = found[what] = []
+                while i != -1:
+                    at.append(i)
+                    i = find(what, i + 1)
         elif how == "char":
             ((lit, k),) = items
             i = find(what)
             while i != -1:
                 if i >= k and startswith(lit, i - k):
-                    hits[lit].append(i - k)
+                    found.setdefault(lit, []).append(i - k)
                 i = find(what, i + 1)
         else:  # a match may run past the next anchor: search again from its start + 1
             search = what.search
@@ -252,19 +261,24 @@ def _scan(folded: str, literals: tuple[str, ...], hits: dict[str, list[int]]) ->
                 a = m.start()
                 for lit, k in items:
                     if a >= k and startswith(lit, a - k):
-                        hits[lit].append(a - k)
+                        found.setdefault(lit, []).append(a - k)
                 m = search(folded, a + 1)
+    return found
+
+
+#: The offsets of a word that does not occur: one shared, immutable value.
+_NOWHERE: tuple[int, ...] = ()
 
 
 class _Scanned:
     """A document's scan: ``hits`` maps each word scanned for to its start
-    offsets, ``present`` holds the words that occur, ``known`` is how many
+    offsets (``_NOWHERE`` when it does not occur), ``present`` holds the words that occur, ``known`` is how many
     words ``_KNOWN`` had when the scan was last brought up to date."""
 
     __slots__ = ("hits", "known", "present")
 
     def __init__(self) -> None:
-        self.hits: dict[str, list[int]] = {}
+        self.hits: dict[str, Sequence[int]] = {}
         self.present: set[str] = set()
         self.known = -1
 
@@ -294,13 +308,15 @@ def _scanned(doc: Document, requires: tuple[str, ...]) -> _Scanned:
             if len(_KNOWN_TUPLE[0]) != len(_KNOWN):
                 _KNOWN_TUPLE[0] = tuple(_KNOWN)
             todo = _KNOWN_TUPLE[0]
-        _scan(doc.casefolded, todo, hits)
-        state.present.update(lit for lit in todo if hits[lit])
+        found = _found(doc.casefolded, todo)
+        hits.update(dict.fromkeys(todo, _NOWHERE))  # in C: no list per absent word
+        hits.update(found)
+        state.present.update(found)
         state.known = len(_KNOWN)
     return state
 
 
-def literal_offsets(doc: Document, words: tuple[str, ...]) -> dict[str, list[int]]:
+def literal_offsets(doc: Document, words: tuple[str, ...]) -> dict[str, Sequence[int]]:
     """Start offsets of every occurrence of each of ``words`` (case-folded
     already) in ``doc.casefolded``, from the scan the pack rules share: for
     Python checks with a literal pre-filter of their own."""
@@ -315,13 +331,17 @@ def _unit_starts(doc: Document, scope: str, units: list[Span]) -> list[int]:
     return starts
 
 
-def _candidate_units(doc: Document, scope: str, requires: tuple[str, ...]) -> list[Span]:
+def _candidate_units(
+    doc: Document, scope: str, requires: tuple[str, ...], state: _Scanned | None = None
+) -> list[Span]:
     """The units (in order) that wholly contain an occurrence of one of
     ``requires``: a match lies inside its unit and contains such an
     occurrence, so no other unit can match.  When case folding changed the
     text's length (``ß`` → ``ss``), offsets in the folded text are not
-    offsets in the text, and every unit is kept (if a word occurs at all)."""
-    state = _scanned(doc, requires)
+    offsets in the text, and every unit is kept (if a word occurs at all).
+    ``state``: the document's up-to-date scan, when the caller has it."""
+    if state is None:
+        state = _scanned(doc, requires)
     if state.present.isdisjoint(requires):
         return []  # the common case: no unit to search
     hits = state.hits
@@ -339,11 +359,14 @@ def _candidate_units(doc: Document, scope: str, requires: tuple[str, ...]) -> li
     return [units[k] for k in sorted(keep)]
 
 
-def _tail_may_match(doc: Document, requires: tuple[str, ...], lo: int, end: int) -> bool:
+def _tail_may_match(
+    doc: Document, requires: tuple[str, ...], lo: int, end: int, state: _Scanned | None = None
+) -> bool:
     """True when one of ``requires`` occurs wholly inside ``text[lo:end]``
     (the tail window, where every match lies), case-folded; when case
     folding changed the text's length, when it occurs anywhere."""
-    state = _scanned(doc, requires)
+    if state is None:
+        state = _scanned(doc, requires)
     if state.present.isdisjoint(requires):
         return False
     if len(doc.casefolded) != len(doc.text):
@@ -378,18 +401,35 @@ class Pack:
 # -- running -------------------------------------------------------------------
 
 
-def check_pack_rule(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
-    """The check of every pack rule: dispatch on the rule's kind."""
+def check_pack_rule(doc: Document, rule: Rule) -> Iterable[Diagnostic]:
+    """The check of every pack rule: dispatch on the rule's kind.  Not a
+    generator: a rule none of whose ``requires`` words the document holds
+    (most rules, most documents) returns ``()`` after a few dict look-ups,
+    without creating a generator or calling ``_scanned``."""
     spec: PackSpec = rule.spec  # type: ignore[attr-defined]
-    if spec.requires and _scanned(doc, spec.requires).present.isdisjoint(spec.requires):
-        return  # none of the words every match contains: the regex cannot match
+    requires = spec.requires
+    if requires:
+        state = doc.__dict__.get(_HITS)
+        if (
+            state is None
+            or state.known != len(_KNOWN)
+            or _REGISTERED.get(id(requires)) is not requires
+        ):  # what ``_scanned`` tests: is the scan up to date for these words?
+            state = _scanned(doc, requires)
+        if state.present.isdisjoint(requires):
+            return ()  # none of the words every match contains: the regex cannot match
+        return _run(doc, rule, spec, state)
+    return _run(doc, rule, spec, None)
+
+
+def _run(doc: Document, rule: Rule, spec: PackSpec, state: _Scanned | None) -> Iterator[Diagnostic]:
     try:
         if spec.kind == "tail":
-            yield from _check_tail(doc, rule, spec)
+            yield from _check_tail(doc, rule, spec, state)
         elif spec.kind == "substitution":
             yield from _check_substitution(doc, rule, spec)
         else:
-            yield from _check_pattern(doc, rule, spec)
+            yield from _check_pattern(doc, rule, spec, state)
     except TimeoutError:
         where = f" on {doc.path}" if doc.path else ""
         raise RuleError(
@@ -427,18 +467,27 @@ def _message(spec: PackSpec, matched: str, replacement: str = "") -> str:
     return spec.message.format(match=shown, replacement=replacement)
 
 
-def _check_pattern(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagnostic]:
+def _check_pattern(
+    doc: Document, rule: Rule, spec: PackSpec, state: _Scanned | None = None
+) -> Iterator[Diagnostic]:
     text = doc.text
     if spec.requires and spec.scope != "text":
-        units = _candidate_units(doc, spec.scope, spec.requires)
+        units = _candidate_units(doc, spec.scope, spec.requires, state)
     else:
         units = _units(doc, spec.scope)
+    if not units:
+        return
+    # ``regex``'s arguments by position (string, pos, endpos, [overlapped,]
+    # concurrent, partial, timeout): it skips parsing keywords (~0.3 µs a call).
+    pattern = spec.pattern
+    search = pattern.search
+    limit = TIMEOUT
     for unit in units:
         # Each unit is matched on its own, so ^ and $ are its start and end.
         chunk = text[unit.start : unit.end]
-        if spec.pattern.search(chunk, timeout=TIMEOUT) is None:  # the common, cheap case
+        if search(chunk, None, None, None, False, limit) is None:  # the common, cheap case
             continue
-        for m in spec.pattern.finditer(chunk, timeout=TIMEOUT):
+        for m in pattern.finditer(chunk, None, None, False, None, False, limit):
             if m.end() == m.start():
                 continue
             start, end = unit.start + m.start(), unit.start + m.end()
@@ -461,15 +510,17 @@ def _check_pattern(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagno
                 break  # one finding per unit when the unit goes
 
 
-def _check_tail(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagnostic]:
+def _check_tail(
+    doc: Document, rule: Rule, spec: PackSpec, state: _Scanned | None = None
+) -> Iterator[Diagnostic]:
     text = doc.text
     end = len(text)
     while end > 0 and (text[end - 1] in HSPACE or text[end - 1] in "\r\n"):
         end -= 1
     lo = max(0, end - spec.within)
-    if spec.requires and not _tail_may_match(doc, spec.requires, lo, end):
+    if spec.requires and not _tail_may_match(doc, spec.requires, lo, end, state):
         return  # every match lies in text[lo:end] and holds one of the words
-    m = spec.pattern.search(text[lo:end], timeout=TIMEOUT)
+    m = spec.pattern.search(text[lo:end], None, None, None, False, TIMEOUT)
     if m is None or lo + m.end() != end:
         return
     start = lo + m.start()
@@ -501,7 +552,7 @@ def _check_substitution(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[D
     text = doc.text
     table = dict(spec.table) if spec.case_sensitive else {k.lower(): v for k, v in spec.table}
     for unit in doc.paragraphs:
-        for m in spec.pattern.finditer(text, unit.start, unit.end, timeout=TIMEOUT):
+        for m in spec.pattern.finditer(text, unit.start, unit.end, False, None, False, TIMEOUT):
             found = m.group()
             if spec.skip_quoted and _inside_quotes(text, unit.start, m.start()):
                 continue

@@ -58,11 +58,18 @@ def _notice_paragraphs(doc: Document) -> list:
     holding a notice): found with str.find, which is far faster than
     letting the regex try every position."""
     text = doc.text
+    found = literal_offsets(doc, _NOTICE_LITERALS)
+    if not any(found[lit] for lit in _NOTICE_LITERALS) and (text.isascii() or "\u0130" not in text):
+        # None in the case-folded text, so none in ``text.lower()`` either:
+        # every character whose lower case holds a letter of the notice words
+        # (or ``©()``) folds to that same lower case, and only ``İ`` changes
+        # length when lowered (tests/test_pack_fastpath.py checks both over
+        # all of Unicode).  Skips lowering most non-ASCII texts.
+        return []
     hits = []
     low = None if text.isascii() else text.lower()  # ASCII: lower() is casefold()
     if low is None or (len(low) == len(text) and low == doc.casefolded):
         # The very text the pack rules' shared scan searched: take its offsets.
-        found = literal_offsets(doc, _NOTICE_LITERALS)
         for lit in _NOTICE_LITERALS:
             hits.extend(found[lit])
     else:
