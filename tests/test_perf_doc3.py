@@ -1,0 +1,89 @@
+"""r3-doc: the Document's lock-free cached properties, the sentence loop and
+the engine's rule selection, each compared with what it replaced."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import pytest
+
+from newslint import document as dm
+from newslint.document import Document
+
+CACHED = [
+    "_guessed_language",
+    "language",
+    "casefolded",
+    "line_starts",
+    "lines",
+    "newline",
+    "layout",
+    "masked",
+    "paragraphs",
+    "sentences",
+]
+
+
+class _Probe:
+    calls = 0
+
+    @dm._cached
+    def value(self) -> int:
+        """The probe's doc."""
+        type(self).calls += 1
+        return type(self).calls
+
+    @dm._cached
+    def boom(self) -> int:
+        type(self).calls += 1
+        raise ValueError("no")
+
+
+class _Old:
+    calls = 0
+
+    @cached_property
+    def value(self) -> int:
+        """The probe's doc."""
+        type(self).calls += 1
+        return type(self).calls
+
+    @cached_property
+    def boom(self) -> int:
+        type(self).calls += 1
+        raise ValueError("no")
+
+
+@pytest.mark.parametrize("cls", [_Probe, _Old])
+def test_cached_behaves_as_cached_property(cls):
+    """The same observable behaviour for both: computed once into
+    ``__dict__``, settable and deletable, an exception caches nothing, the
+    class attribute is the descriptor with the function's docstring."""
+    cls.calls = 0
+    a = cls()
+    assert "value" not in a.__dict__
+    assert a.value == 1 and a.value == 1 and cls.calls == 1
+    assert a.__dict__["value"] == 1
+    a.value = 7
+    assert a.value == 7
+    del a.value
+    assert a.value == 2
+    b = cls()
+    assert b.value == 3  # per instance
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            b.boom  # noqa: B018
+    assert cls.calls == 5 and "boom" not in b.__dict__
+    assert cls.__dict__["value"].__doc__ == "The probe's doc."
+    assert cls.value is cls.__dict__["value"]
+    assert not hasattr(type(cls.__dict__["value"]), "__set__")  # non-data
+
+
+@pytest.mark.parametrize("name", CACHED)
+def test_document_properties_are_cached_once(name):
+    text = "Kata Dr. Ali pergi. Lalu datang.\n\nThe end.\r\nnewslint"
+    doc = Document(text, is_record=True)
+    assert isinstance(Document.__dict__[name], dm._cached)
+    first = getattr(doc, name)
+    assert doc.__dict__[name] is first
+    assert getattr(doc, name) is first
