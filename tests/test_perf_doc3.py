@@ -87,3 +87,23 @@ def test_document_properties_are_cached_once(name):
     first = getattr(doc, name)
     assert doc.__dict__[name] is first
     assert getattr(doc, name) is first
+
+
+# -- sentences -------------------------------------------------------------------------
+
+
+def test_a_sentence_ends_on_no_white_space():
+    """A sentence cut after a mark and its closers needs no stripping at its
+    end: neither a mark nor a closer is white space the strip removes."""
+    assert not set(dm._MARKS + dm._CLOSERS) & set(dm._WS)
+    assert " " not in dm._MARKS + dm._CLOSERS
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["a", "M", "é", "1", "12", "123", "S.H", "Tbk", "TBK", "dr", "Dr", "kata", "ß", "ẞ", "٣", "²"],
+)
+def test_cached_verdict_is_no_break_before(word):
+    text = f"x {word}. Y"
+    dot = text.index(". Y")
+    assert dm._closes_no_sentence(word) == dm._no_break_before(text, 0, dot)
