@@ -226,6 +226,25 @@ def _ascii_words(chunk: str, table: bytes = _LETTERS_ONLY) -> list[bytes] | None
     return raw.translate(table).split()
 
 
+def _casefold(text: str) -> str:
+    """``text.casefold()``, ~2x faster on news text, whose non-ASCII
+    characters (curly quotes, dashes, accented small letters) fold to
+    themselves.
+
+    ``casefold`` maps each code point on its own (no context, unlike
+    ``lower``'s final sigma); on ASCII it is ``bytes.lower``, which leaves
+    the UTF-8 bytes of other characters (all >= 0x80) alone.  So when every
+    distinct non-ASCII character folds to itself, lower-casing the UTF-8
+    bytes is the fold; otherwise the text is folded as before."""
+    if text.isascii():
+        return text.lower()
+    raw = text.encode("utf-8", "surrogatepass")
+    for c in set(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+        if c.casefold() != c:
+            return text.casefold()
+    return raw.lower().decode("utf-8", "surrogatepass")
+
+
 def detect_language(text: str, default: str = "id") -> str:
     """:func:`guess_language`, falling back to ``default``."""
     return guess_language(text) or default
@@ -282,7 +301,7 @@ class Document:
         """``text.casefold()``, once per document, for checks' whole-text
         pre-filters (a rule whose matches all contain a word skips texts
         without it)."""
-        return self.text.casefold()
+        return _casefold(self.text)
 
     # -- lines --------------------------------------------------------------------
 

@@ -107,3 +107,43 @@ def test_cached_verdict_is_no_break_before(word):
     text = f"x {word}. Y"
     dot = text.index(". Y")
     assert dm._closes_no_sentence(word) == dm._no_break_before(text, 0, dot)
+
+
+# -- casefolded ------------------------------------------------------------------------
+
+
+def test_casefold_is_str_casefold_on_every_code_point():
+    chars = [chr(i) for i in range(0x110000)]
+    for c in chars:
+        assert dm._casefold(c) == c.casefold(), hex(ord(c))
+        assert dm._casefold("Ab" + c + "Z\u201c") == ("Ab" + c + "Z\u201c").casefold(), hex(ord(c))
+    block = "".join(chars)
+    assert dm._casefold(block) == block.casefold()
+
+
+def test_casefold_on_random_mixed_text():
+    import random
+
+    pieces = [
+        "A",
+        "z",
+        "É",
+        "é",
+        "ß",
+        "ẞ",
+        "Σ",
+        "ς",
+        "ﬁ",
+        "İ",
+        "\u201c",
+        "—",
+        "\ud800",
+        "1",
+        " ",
+        "\n",
+    ]
+    rnd = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(12)))
+        assert dm._casefold(text) == text.casefold(), ascii(text)
+        assert Document(text).casefolded == text.casefold()
