@@ -469,6 +469,8 @@ class Document:
         closers = _CLOSERS
         ascii_space = _ASCII_SPACE
         no_break = _NO_BREAK
+        caps_digits = _CAPS_DIGITS
+        rfind = text.rfind
         match = _sent_end().match
         ends = _sentence_marks(text)
         n = len(ends)
@@ -492,6 +494,7 @@ class Document:
                 c = text[q]
                 if c == " ":  # the usual: one mark, then a space
                     run_end = q
+                    r = q + 1
                 else:
                     while c in marks:
                         q += 1
@@ -506,30 +509,36 @@ class Document:
                         c = text[q]
                     if q >= pe or not c.isspace():
                         continue
+                    r = q
                 # the look-ahead on ASCII: white space, an opening quote or
                 # bracket, then a capital or digit (else: ask the regex)
-                r = q
                 while r < pe and text[r] in ascii_space:
                     r += 1
                 c = text[r] if r < pe else ""
-                if c and c in _ASCII_OPENERS:
+                if c in caps_digits:  # the usual: a capital after white space
+                    if r == q:
+                        continue
+                elif c and c in _ASCII_OPENERS:
                     c = text[r + 1] if r + 1 < pe else ""
                     if c and c <= "\x7f":
                         ahead = c in _ASCII_CAPS_DIGITS
                     else:  # a non-ASCII capital may follow, or nothing
                         ahead = match(text, p, pe) is not None
-                elif c and c <= "\x7f":
-                    ahead = c in _ASCII_CAPS_DIGITS and r > q
-                else:
-                    ahead = match(text, p, pe) is not None
-                if not ahead:
+                    if not ahead:
+                        continue
+                elif c and c <= "\x7f":  # neither a capital nor a digit
+                    continue
+                elif match(text, p, pe) is None:
                     continue
                 if run_end == p + 1 and text[p] == ".":
                     # _no_break_before(text, ps, p), inlined; a word after
                     # the last space that is alphanumeric holds no other
                     # white space and no opening quote (the space is looked
                     # for nearby: a long paragraph without one stays linear)
-                    j = text.rfind(" ", max(ps, p - 40), p)
+                    j = p - 40
+                    if j < ps:
+                        j = ps
+                    j = rfind(" ", j, p)
                     word = text[j + 1 : p] if j >= 0 else ""
                     if not word.isalnum():
                         i = p
@@ -621,6 +630,7 @@ _CLOSERS = "\"'\u201d\u2019)]"  # what may follow it, as in _sent_end()
 _ASCII_SPACE = " \t\n\r\x0b\x0c"  # the ASCII characters of regex's \s
 _ASCII_OPENERS = "\"'(["  # the ASCII openers of _sent_end()'s look-ahead
 _ASCII_CAPS_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"  # its ASCII [\p{Lu}\d]
+_CAPS_DIGITS = frozenset(_ASCII_CAPS_DIGITS)  # one character each ("" is not in it)
 
 
 def _sentence_marks(text: str) -> list[int]:

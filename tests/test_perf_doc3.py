@@ -147,3 +147,28 @@ def test_casefold_on_random_mixed_text():
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(12)))
         assert dm._casefold(text) == text.casefold(), ascii(text)
         assert Document(text).casefolded == text.casefold()
+
+
+def test_sentences_match_the_regex_code_on_dense_random_text():
+    """The r3 sentence loop (one-space fast path, capital-first look-ahead,
+    cached abbreviation verdicts) against the regex-era reference of
+    ``test_perf_doc``: marks at paragraph ends, runs, every gap kind, long
+    words (the 40-character window) and words seen twice (the cache)."""
+    import random
+
+    from test_perf_doc import RefDocument
+
+    ends = [".", ". ", "..", "!", "?", "…", ".)", '."', ".”", "?'", ".]"]
+    gaps = [" ", "  ", "\t", "\n", "\n\n", "   ", "\u2028", "\u00a0", "\x1c", "\x0b", ""]
+    heads = ["A", "a", "1", "Ä", "ä", "(", '"', "“", "[", "(B", '"a', "_", "é"]
+    words = ["Tbk", "tbk", "x", "M", "12", "123", "S.H", "kata", "Dr", "(Jo", "“dan", "ß", "Σ"]
+    words += ["a" * 39, "b" * 40, "c" * 41, "d" * 45 + "." + "e", "ﬆ", "ST", "2019)"]
+    rnd = random.Random(31)
+    for _ in range(3000):
+        parts = []
+        for _ in range(rnd.randrange(1, 10)):
+            parts += [rnd.choice(words), rnd.choice(ends), rnd.choice(gaps), rnd.choice(heads)]
+        text = " ".join(parts) if rnd.random() < 0.4 else "".join(parts)
+        new, old = Document(text, is_record=True), RefDocument(text, is_record=True)
+        assert new.paragraphs == old.paragraphs, ascii(text)
+        assert new.sentences == old.sentences, ascii(text)
