@@ -172,3 +172,29 @@ def test_sentences_match_the_regex_code_on_dense_random_text():
         new, old = Document(text, is_record=True), RefDocument(text, is_record=True)
         assert new.paragraphs == old.paragraphs, ascii(text)
         assert new.sentences == old.sentences, ascii(text)
+
+
+# -- Rule.diagnostic -------------------------------------------------------------------
+
+
+def test_rule_diagnostic_positional_path_builds_the_same_finding():
+    from newslint.diagnostics import Diagnostic, Fix, Severity
+    from newslint.registry import Rule
+
+    r = Rule("TST001", "test-rule", lambda doc, rule: iter(()), severity=Severity.ERROR)
+    fix = Fix.replace(1, 2, "x", "Replace")
+    for args, extra in [((0, 3, "m"), {}), ((0, 3, "m", fix), {}), ((1, 1, "z", None), {})]:
+        got = r.diagnostic(*args, **extra)
+        start, end, message, *rest = args
+        want = Diagnostic(
+            code=r.code,
+            name=r.name,
+            message=message,
+            start=start,
+            end=end,
+            severity=r.severity,
+            fix=rest[0] if rest else None,
+        )
+        assert got == want and got.__dict__ == want.__dict__
+    got = r.diagnostic(0, 3, "m", fix, supersedes=True, related=((5, 6),))
+    assert got.supersedes is True and got.related == ((5, 6),) and got.fix is fix
