@@ -474,7 +474,13 @@ class Document:
         match = _sent_end().match
         ends = _sentence_marks(text)
         n = len(ends)
-        for ps, pe in self.paragraphs:
+        # without masked parts every paragraph is a Span stripped of _WS at
+        # both ends (see ``paragraphs``; the blank layout may give an empty
+        # one): its last sentence needs no strip at its end, and is the
+        # paragraph itself when nothing was cut
+        stripped = not self.masked
+        for para in self.paragraphs:
+            ps, pe = para
             pos = ps
             # _sent_end().finditer(text, ps, pe), tried only where it can match:
             # at the first mark of a run (its look-behind), with white space
@@ -559,6 +565,15 @@ class Document:
                     pos += 1
                 append(new(Span, (pos, q)))
                 pos = q
+            if stripped:
+                if pos == ps:
+                    if pe > ps:
+                        append(para)
+                    continue
+                while text[pos] in ws:  # stops at pe - 1, which is not white
+                    pos += 1
+                append(new(Span, (pos, pe)))
+                continue
             e = pe
             while pos < e and text[pos] in ws:
                 pos += 1

@@ -160,6 +160,7 @@ def test_sentences_match_the_regex_code_on_dense_random_text():
 
     ends = [".", ". ", "..", "!", "?", "…", ".)", '."', ".”", "?'", ".]"]
     gaps = [" ", "  ", "\t", "\n", "\n\n", "   ", "\u2028", "\u00a0", "\x1c", "\x0b", ""]
+    gaps += ["\r\n\r\n", "\n\r\n", "\r", "\n \t\n", " \u3000 ", "\n\u00a0\n"]
     heads = ["A", "a", "1", "Ä", "ä", "(", '"', "“", "[", "(B", '"a', "_", "é"]
     words = ["Tbk", "tbk", "x", "M", "12", "123", "S.H", "kata", "Dr", "(Jo", "“dan", "ß", "Σ"]
     words += ["a" * 39, "b" * 40, "c" * 41, "d" * 45 + "." + "e", "ﬆ", "ST", "2019)"]
@@ -191,3 +192,17 @@ def test_rule_diagnostic_positional_path_builds_the_same_finding():
         assert got == want and got.__dict__ == want.__dict__
     got = r.diagnostic(0, 3, "m", fix, supersedes=True, related=((5, 6),))
     assert got.supersedes is True and got.related == ((5, 6),) and got.fix is fix
+
+
+def test_unmasked_paragraphs_are_stripped():
+    """What the sentence loop's last-sentence shortcut relies on: without
+    masked parts, a non-empty paragraph starts and ends on a character
+    outside ``_WS`` (the blank layout may give an empty paragraph)."""
+    from test_perf_doc import random_texts
+
+    for text in random_texts(3000, seed=11):
+        doc = Document(text, is_record=True)
+        if doc.masked:
+            continue
+        for s, e in doc.paragraphs:
+            assert e == s or (text[s] not in dm._WS and text[e - 1] not in dm._WS), ascii(text)
