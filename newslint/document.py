@@ -427,16 +427,19 @@ class Document:
             line_runs = getattr(self, "_line_runs", None)
             if line_runs is None:  # a layout given, not computed
                 line_runs = [(sp, _flat_runs(text, sp.start, sp.end)) for sp in self.lines]
-            for sp, found in line_runs:
+            ws = _WS
+            new = _span
+            append = out.append
+            for sp, found in line_runs:  # _strip inlined: a call per paragraph adds up
                 pos = sp.start
-                for a, b in found:
-                    seg = _strip(text, pos, a)
-                    if seg.end > seg.start:
-                        out.append(seg)
+                for a, b in (*found, (sp.end, sp.end)):
+                    while pos < a and text[pos] in ws:
+                        pos += 1
+                    while a > pos and text[a - 1] in ws:
+                        a -= 1
+                    if a > pos:
+                        append(new(Span, (pos, a)))
                     pos = b
-                seg = _strip(text, pos, sp.end)
-                if seg.end > seg.start:
-                    out.append(seg)
             return out
         ws = _WS
         new = _span
