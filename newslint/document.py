@@ -558,7 +558,8 @@ class Document:
                         verdict = no_break.get(word)
                         if verdict is None:
                             verdict = _closes_no_sentence(word)
-                            if len(no_break) < 65_536:  # bounded, whatever the text
+                            # bounded, whatever the text: short words only
+                            if len(word) <= 24 and len(no_break) < 65_536:
                                 no_break[word] = verdict
                         if verdict:
                             continue
@@ -700,5 +701,6 @@ def _closes_no_sentence(word: str) -> bool:
 
 
 #: ``_closes_no_sentence`` by word: news reuses its words (~24,000 full
-#: stops, a few thousand distinct words before them).
+#: stops, a few thousand distinct words before them).  At most 65,536 words
+#: of at most 24 characters (a few MB), whatever the input.
 _NO_BREAK: dict[str, bool] = {}

@@ -206,3 +206,13 @@ def test_unmasked_paragraphs_are_stripped():
             continue
         for s, e in doc.paragraphs:
             assert e == s or (text[s] not in dm._WS and text[e - 1] not in dm._WS), ascii(text)
+
+
+def test_abbreviation_cache_stays_small():
+    """Only short words are cached, and at most 65,536 of them."""
+    long_words = " ".join(f"{'k' * 30}{i}. Kata" for i in range(200))
+    assert Document(long_words).sentences
+    many = " ".join(f"w{i}x. Kata" for i in range(70_000))
+    assert len(Document(many).sentences) == 70_001
+    assert len(dm._NO_BREAK) <= 65_536
+    assert all(len(w) <= 24 for w in dm._NO_BREAK)
