@@ -17,14 +17,47 @@ from __future__ import annotations
 
 import re as _re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
-from functools import cache, cached_property
+from collections.abc import Callable, Iterator
+from functools import cache
 from itertools import repeat as _repeat
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 import regex
 
 from newslint.diagnostics import Edit
+
+_T = TypeVar("_T")
+
+
+class _cached(Generic[_T]):
+    """``functools.cached_property`` without its lock, as Python 3.12 has it.
+
+    A non-data descriptor (no ``__set__``): once ``__get__`` has stored the
+    value in the instance's ``__dict__``, attribute lookup finds it there and
+    never calls ``__get__`` again, exactly as with ``cached_property``.  The
+    3.11 version takes a lock on every first access (~17,000 per corpus
+    pass); a Document is never shared between threads while it is computed,
+    and a race would only compute a pure value twice.  An exception stores
+    nothing, as before."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.attrname = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attrname = name
+
+    @overload
+    def __get__(self, obj: None, objtype: type | None = None) -> _cached[_T]: ...
+    @overload
+    def __get__(self, obj: object, objtype: type | None = None) -> _T: ...
+    def __get__(self, obj: object, objtype: type | None = None) -> _T | _cached[_T]:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.attrname] = self.func(obj)
+        return value
+
 
 #: Horizontal white space that may separate or surround a paragraph.
 HSPACE = " \t\u00a0\u2007\u202f\u3000"
@@ -193,6 +226,25 @@ def _ascii_words(chunk: str, table: bytes = _LETTERS_ONLY) -> list[bytes] | None
     return raw.translate(table).split()
 
 
+def _casefold(text: str) -> str:
+    """``text.casefold()``, ~2x faster on news text, whose non-ASCII
+    characters (curly quotes, dashes, accented small letters) fold to
+    themselves.
+
+    ``casefold`` maps each code point on its own (no context, unlike
+    ``lower``'s final sigma); on ASCII it is ``bytes.lower``, which leaves
+    the UTF-8 bytes of other characters (all >= 0x80) alone.  So when every
+    distinct non-ASCII character folds to itself, lower-casing the UTF-8
+    bytes is the fold; otherwise the text is folded as before."""
+    if text.isascii():
+        return text.lower()
+    raw = text.encode("utf-8", "surrogatepass")
+    for c in set(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+        if c.casefold() != c:
+            return text.casefold()
+    return raw.lower().decode("utf-8", "surrogatepass")
+
+
 def detect_language(text: str, default: str = "id") -> str:
     """:func:`guess_language`, falling back to ``default``."""
     return guess_language(text) or default
@@ -229,11 +281,11 @@ class Document:
 
     # -- language -----------------------------------------------------------------
 
-    @cached_property
+    @_cached
     def _guessed_language(self) -> str | None:
         return guess_language(self.text) if self._language is None else None
 
-    @cached_property
+    @_cached
     def language(self) -> str:
         return self._language or self._guessed_language or "id"
 
@@ -244,16 +296,16 @@ class Document:
         fix that removes the last words of evidence cannot flip a second run."""
         return self._language is not None or self._guessed_language is not None
 
-    @cached_property
+    @_cached
     def casefolded(self) -> str:
         """``text.casefold()``, once per document, for checks' whole-text
         pre-filters (a rule whose matches all contain a word skips texts
         without it)."""
-        return self.text.casefold()
+        return _casefold(self.text)
 
     # -- lines --------------------------------------------------------------------
 
-    @cached_property
+    @_cached
     def line_starts(self) -> list[int]:
         starts = [0]
         find = self.text.find
@@ -263,7 +315,7 @@ class Document:
             i = find("\n", i + 1)
         return starts
 
-    @cached_property
+    @_cached
     def lines(self) -> list[Span]:
         """Content span of each line, without its ``\\n`` or ``\\r\\n``."""
         text = self.text
@@ -278,7 +330,7 @@ class Document:
         spans.append(new(Span, (starts[-1], len(text))))
         return spans
 
-    @cached_property
+    @_cached
     def newline(self) -> str:
         """The dominant newline style, used when a fix has to insert one."""
         crlf = self.text.count("\r\n")
@@ -299,7 +351,7 @@ class Document:
 
     # -- paragraphs ---------------------------------------------------------------
 
-    @cached_property
+    @_cached
     def layout(self) -> str:
         text = self.text
         nonblank = [sp for sp in self.lines if text[sp.start : sp.end].strip(HSPACE)]
@@ -343,7 +395,7 @@ class Document:
                     mid += 1
         return follow >= 2 and mid * 2 > follow
 
-    @cached_property
+    @_cached
     def masked(self) -> list[Span]:
         """Spans that are not prose (Markdown front matter, code, URLs, HTML
         comments; newslint comments in any text): see :mod:`newslint.markdown`."""
@@ -351,7 +403,7 @@ class Document:
 
         return markup(self).masked
 
-    @cached_property
+    @_cached
     def paragraphs(self) -> list[Span]:
         """Paragraph spans, stripped of surrounding white space."""
         if self.masked:
@@ -375,16 +427,19 @@ class Document:
             line_runs = getattr(self, "_line_runs", None)
             if line_runs is None:  # a layout given, not computed
                 line_runs = [(sp, _flat_runs(text, sp.start, sp.end)) for sp in self.lines]
-            for sp, found in line_runs:
+            ws = _WS
+            new = _span
+            append = out.append
+            for sp, found in line_runs:  # _strip inlined: a call per paragraph adds up
                 pos = sp.start
-                for a, b in found:
-                    seg = _strip(text, pos, a)
-                    if seg.end > seg.start:
-                        out.append(seg)
+                for a, b in (*found, (sp.end, sp.end)):
+                    while pos < a and text[pos] in ws:
+                        pos += 1
+                    while a > pos and text[a - 1] in ws:
+                        a -= 1
+                    if a > pos:
+                        append(new(Span, (pos, a)))
                     pos = b
-                seg = _strip(text, pos, sp.end)
-                if seg.end > seg.start:
-                    out.append(seg)
             return out
         ws = _WS
         new = _span
@@ -397,7 +452,7 @@ class Document:
                 out.append(new(Span, (s, e)))
         return out
 
-    @cached_property
+    @_cached
     def sentences(self) -> list[Span]:
         """Sentence spans inside each paragraph (never across one).
 
@@ -410,85 +465,126 @@ class Document:
         """
         text = self.text
         out: list[Span] = []
+        append = out.append
         ws = _WS
         new = _span
-        abbreviations = _ABBREVIATIONS
+        marks = _MARKS
+        closers = _CLOSERS
+        ascii_space = _ASCII_SPACE
+        no_break = _NO_BREAK
+        caps_digits = _CAPS_DIGITS
+        rfind = text.rfind
         match = _sent_end().match
         ends = _sentence_marks(text)
         n = len(ends)
-        for ps, pe in self.paragraphs:
+        # without masked parts every paragraph is a Span stripped of _WS at
+        # both ends (see ``paragraphs``; the blank layout may give an empty
+        # one): its last sentence needs no strip at its end, and is the
+        # paragraph itself when nothing was cut
+        stripped = not self.masked
+        for para in self.paragraphs:
+            ps, pe = para
             pos = ps
             # _sent_end().finditer(text, ps, pe), tried only where it can match:
             # at the first mark of a run (its look-behind), with white space
             # after the run and closing quotes (its look-ahead; regex's \s is
-            # a subset of str.isspace)
+            # a subset of str.isspace).  A mark at pe - 1 has no room for the
+            # look-ahead: the marks left in the paragraph are not tried.
+            last = pe - 1
             k = bisect_left(ends, ps)
-            while k < n and ends[k] < pe:
+            while k < n:
                 p = ends[k]
+                if p >= last:
+                    break
                 k += 1
-                if p and text[p - 1] in _MARKS:
+                if p and text[p - 1] in marks:
                     continue
                 q = p + 1
-                while q < pe and text[q] in _MARKS:
-                    q += 1
-                run_end = q
-                while q < pe and text[q] in _CLOSERS:
-                    q += 1
-                if q >= pe or not text[q].isspace():
-                    continue
+                c = text[q]
+                if c == " ":  # the usual: one mark, then a space
+                    run_end = q
+                    r = q + 1
+                else:
+                    while c in marks:
+                        q += 1
+                        if q == pe:
+                            break
+                        c = text[q]
+                    run_end = q
+                    while q < pe and c in closers:
+                        q += 1
+                        if q == pe:
+                            break
+                        c = text[q]
+                    if q >= pe or not c.isspace():
+                        continue
+                    r = q
                 # the look-ahead on ASCII: white space, an opening quote or
                 # bracket, then a capital or digit (else: ask the regex)
-                r = q
-                while r < pe and text[r] in _ASCII_SPACE:
+                while r < pe and text[r] in ascii_space:
                     r += 1
                 c = text[r] if r < pe else ""
-                if c and c in _ASCII_OPENERS:
+                if c in caps_digits:  # the usual: a capital after white space
+                    if r == q:
+                        continue
+                elif c and c in _ASCII_OPENERS:
                     c = text[r + 1] if r + 1 < pe else ""
                     if c and c <= "\x7f":
                         ahead = c in _ASCII_CAPS_DIGITS
                     else:  # a non-ASCII capital may follow, or nothing
                         ahead = match(text, p, pe) is not None
-                elif c and c <= "\x7f":
-                    ahead = c in _ASCII_CAPS_DIGITS and r > q
-                else:
-                    ahead = match(text, p, pe) is not None
-                if not ahead:
+                    if not ahead:
+                        continue
+                elif c and c <= "\x7f":  # neither a capital nor a digit
                     continue
-                e = q
+                elif match(text, p, pe) is None:
+                    continue
                 if run_end == p + 1 and text[p] == ".":
                     # _no_break_before(text, ps, p), inlined; a word after
                     # the last space that is alphanumeric holds no other
                     # white space and no opening quote (the space is looked
                     # for nearby: a long paragraph without one stays linear)
-                    j = text.rfind(" ", max(ps, p - 40), p)
+                    j = p - 40
+                    if j < ps:
+                        j = ps
+                    j = rfind(" ", j, p)
                     word = text[j + 1 : p] if j >= 0 else ""
                     if not word.isalnum():
                         i = p
                         while i > ps and not text[i - 1].isspace():
                             i -= 1
                         word = text[i:p].lstrip("(\"'\u201c\u2018")
-                    if word and (
-                        (len(word) == 1 and word.isalpha())
-                        or "." in word
-                        or word.casefold() in abbreviations
-                        or (word.isdigit() and len(word) <= 2)
-                    ):
-                        continue
-                s = pos
-                while s < e and text[s] in ws:
-                    s += 1
-                while e > s and text[e - 1] in ws:
-                    e -= 1
-                if e > s:
-                    out.append(new(Span, (s, e)))
+                    if word:
+                        verdict = no_break.get(word)
+                        if verdict is None:
+                            verdict = _closes_no_sentence(word)
+                            # bounded, whatever the text: short words only
+                            if len(word) <= 24 and len(no_break) < 65_536:
+                                no_break[word] = verdict
+                        if verdict:
+                            continue
+                # text[q - 1] is a mark or a closer, never white space: the
+                # sentence needs no stripping at its end
+                while text[pos] in ws:
+                    pos += 1
+                append(new(Span, (pos, q)))
                 pos = q
+            if stripped:
+                if pos == ps:
+                    if pe > ps:
+                        append(para)
+                    continue
+                while text[pos] in ws:  # stops at pe - 1, which is not white
+                    pos += 1
+                append(new(Span, (pos, pe)))
+                continue
             e = pe
             while pos < e and text[pos] in ws:
                 pos += 1
             while e > pos and text[e - 1] in ws:
                 e -= 1
             if e > pos:
-                out.append(new(Span, (pos, e)))
+                append(new(Span, (pos, e)))
         return out
 
     def span_text(self, span: tuple[int, int]) -> str:
@@ -553,6 +649,7 @@ _CLOSERS = "\"'\u201d\u2019)]"  # what may follow it, as in _sent_end()
 _ASCII_SPACE = " \t\n\r\x0b\x0c"  # the ASCII characters of regex's \s
 _ASCII_OPENERS = "\"'(["  # the ASCII openers of _sent_end()'s look-ahead
 _ASCII_CAPS_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"  # its ASCII [\p{Lu}\d]
+_CAPS_DIGITS = frozenset(_ASCII_CAPS_DIGITS)  # one character each ("" is not in it)
 
 
 def _sentence_marks(text: str) -> list[int]:
@@ -591,3 +688,19 @@ def _no_break_before(text: str, para_start: int, dot: int) -> bool:
     if "." in word or word.casefold() in _ABBREVIATIONS:
         return True
     return word.isdigit() and len(word) <= 2
+
+
+def _closes_no_sentence(word: str) -> bool:
+    """The verdict of ``_no_break_before`` on a non-empty ``word``."""
+    return (
+        (len(word) == 1 and word.isalpha())
+        or "." in word
+        or word.casefold() in _ABBREVIATIONS
+        or (word.isdigit() and len(word) <= 2)
+    )
+
+
+#: ``_closes_no_sentence`` by word: news reuses its words (~24,000 full
+#: stops, a few thousand distinct words before them).  At most 65,536 words
+#: of at most 24 characters (a few MB), whatever the input.
+_NO_BREAK: dict[str, bool] = {}

@@ -75,6 +75,8 @@ class Rule:
     ) -> Diagnostic:
         """Build a finding of this rule; checks call this instead of
         constructing :class:`Diagnostic` by hand."""
+        if not extra:  # the usual: positional arguments bind faster
+            return Diagnostic(self.code, self.name, message, start, end, self.severity, fix)
         return Diagnostic(
             code=self.code,
             name=self.name,
