@@ -26,13 +26,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from functools import cache, cached_property
+from functools import cache
 from itertools import repeat
 
 import regex
 
 from newslint import patterns
-from newslint.document import _LOWER_LETTERS_ONLY, Document, _ascii_words
+from newslint.document import _LOWER_LETTERS_ONLY, Document, _ascii_words, _cached
 
 # -- word lists -------------------------------------------------------------------
 
@@ -600,12 +600,12 @@ class NumToken:
     def __repr__(self) -> str:
         return f"NumToken({self.start}, {self.end}, {self.text!r})"
 
-    @cached_property
+    @_cached  # lock-free cached_property (see document.py)
     def locale(self) -> str:
         quote = self._scan.quote(self.start)
         return self._scan.lang if quote is None or quote == "machine" else quote
 
-    @cached_property
+    @_cached  # lock-free cached_property (see document.py)
     def _currency(self) -> tuple[str, int]:
         text, s = self._scan.text, self.start
         if not _may_follow_currency(text, s):
@@ -623,21 +623,21 @@ class NumToken:
     def cur_start(self) -> int:
         return self._currency[1]
 
-    @cached_property
+    @_cached  # lock-free cached_property (see document.py)
     def suffix(self) -> str:
         text, e = self._scan.text, self.end
         a1 = text[e] if e < len(text) else ""
         g = _GLUED.match(text, e) if a1 and (a1.isalpha() or a1 == "-") else None
         return g.group().lower() if g else ""
 
-    @cached_property
+    @_cached  # lock-free cached_property (see document.py)
     def next(self) -> str:
         if self.suffix:
             return ""
         w = _WORD_AFTER.match(self._scan.text, self.end)
         return w.group(1).lower() if w else ""
 
-    @cached_property
+    @_cached  # lock-free cached_property (see document.py)
     def prev(self) -> str:
         before = self.cur_start if self.currency else self.start
         pw = _WORD_BEFORE.search(self._scan.text, max(0, before - 30), before)
@@ -647,11 +647,11 @@ class NumToken:
     def after(self) -> str:
         return self._scan.text[self.end : self.end + 6]
 
-    @cached_property
+    @_cached  # lock-free cached_property (see document.py)
     def _url(self) -> bool:
         return _urlish(self._scan.text, self.start, self.end)
 
-    @cached_property
+    @_cached  # lock-free cached_property (see document.py)
     def _near_mask(self) -> str | None:
         """The mask the characters around the number, its suffix or a
         machine-text quotation give (every reason but URLs and traps)."""
@@ -682,7 +682,7 @@ class NumToken:
             return "machine-text"
         return None
 
-    @cached_property
+    @_cached  # lock-free cached_property (see document.py)
     def mask(self) -> str | None:
         if self._url:
             return "url"
