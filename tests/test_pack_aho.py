@@ -105,3 +105,28 @@ def test_library_not_imported_at_start_up():
     code = "import sys, newslint.cli, newslint.packs; print('ahocorasick_rs' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_ascii_texts_by_bytes_equal_by_str():
+    """An ASCII text is searched as bytes: the same matches, offsets
+    included, as the ``str`` automaton gives (non-ASCII words cannot occur)."""
+    words = ALL_WORDS + EXTRA
+    by_str, by_bytes, _ = packs._automaton(words)
+    rng = random.Random(11)
+    ascii_chars = sorted({c for c in "".join(words) if c.isascii()} | set(" \n.:()"))
+    texts = [t.casefold() for t in TRAPS if t.isascii()]
+    texts += [
+        "".join(rng.choice(ascii_chars) for _ in range(rng.randrange(60))) for _ in range(2000)
+    ]
+    for text in texts:
+        assert text.isascii()
+        got = by_bytes.find_matches_as_indexes(text.encode("ascii"), overlapping=True)
+        assert got == by_str.find_matches_as_indexes(text, overlapping=True)
+        assert packs._found(text, words) == _finds(text, words)
+
+
+def test_word_with_a_lone_surrogate_takes_the_stdlib_path():
+    words = ("ab", "a\ud800")
+    assert packs._automaton(words) is None
+    for text in ["ab a\ud800 ab", "abab", "a\ud800a\ud800"]:
+        assert packs._found(text, words) == _finds(text, words)
