@@ -202,6 +202,30 @@ _WHITE_RUN = patterns.compile(r"\s+", timeout=None)
 #: A read-also headline longer than this has probably swallowed body text.
 _MAX_HEADLINE = 200
 
+#: Labels already cleaned, by their matched text: a corpus has a handful of
+#: label spellings and a thousand findings, so the clean-up (a white-space
+#: ``sub``, strips) runs once per spelling.  Bounded: cleared when full.
+_LABELS: dict[tuple[str, bool], str] = {}
+_MAX_LABELS = 512
+
+
+def _label(matched: str, lead: bool) -> str:
+    """The label as messages show it: white space collapsed, the colon
+    dropped, and for a paragraph-leading label (``lead``, BP002) the
+    Markdown emphasis around it too.  A pure function of its arguments,
+    memoised."""
+    key = (matched, lead)
+    label = _LABELS.get(key)
+    if label is None:
+        if lead:
+            label = _WHITE_RUN.sub(" ", matched.strip("*_ \t")).rstrip(":").strip()
+        else:
+            label = _WHITE_RUN.sub(" ", matched).rstrip(":").strip()
+        if len(_LABELS) >= _MAX_LABELS:
+            _LABELS.clear()
+        _LABELS[key] = label
+    return label
+
 
 @rule("BP002", "read-also-line", severity="warning", fix="safe")
 def read_also_line(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
@@ -240,7 +264,7 @@ def read_also_line(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         if not m:
             continue
         long = p.end - m.end() > _MAX_HEADLINE
-        label = _WHITE_RUN.sub(" ", m.group().strip("*_ \t")).rstrip(":").strip()
+        label = _label(m.group(), True)
         found = _headline_end(text, m.end(), p.end)
         if found is not None and found[1] and found[0] < p.end:
             # The headline certainly ends before the paragraph does (flattened
@@ -409,7 +433,7 @@ def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             while head < p.end and text[head] in " \t\u00a0":
                 head += 1
             found = _headline_end(text, head, p.end)
-            label = _WHITE_RUN.sub(" ", m.group()).rstrip(":").strip()
+            label = _label(m.group(), False)
             if found is None:
                 yield rule.diagnostic(
                     m.start(),
@@ -423,7 +447,7 @@ def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
                 a -= 1
             edit = (
                 Edit(a, stop)
-                if a > doc.lines[doc.line_index(m.start())].start
+                if a > doc.line_starts[doc.line_index(m.start())]
                 else doc.deletion(m.start(), stop)
             )
             yield rule.diagnostic(

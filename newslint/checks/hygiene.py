@@ -79,6 +79,15 @@ def _mojibake_spans(doc: Document) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+#: ftfy's repair of each broken token already seen: ``fix_encoding`` is a
+#: pure function of the token, and the same broken words (an Arabic verse,
+#: a curly quote) recur across the articles of a corpus.  Bounded: cleared
+#: when full, and long tokens are not kept.
+_FIXED: dict[str, str] = {}
+_MAX_FIXED = 4096
+_MAX_FIXED_TOKEN = 200
+
+
 def _mojibake_tokens(doc: Document) -> list[tuple[int, int, str]]:
     """``(start, end, fixed)`` for every token ftfy repairs, cached."""
     cached = doc.__dict__.get("_txt_mojibake")
@@ -90,9 +99,16 @@ def _mojibake_tokens(doc: Document) -> list[tuple[int, int, str]]:
     if starts:
         from ftfy import fix_encoding  # lazy: ftfy is slow to import
 
+        memo = _FIXED
         for s, e in zip(starts, ends, strict=True):
             token = text[s:e]
-            fixed = fix_encoding(token)
+            fixed = memo.get(token)
+            if fixed is None:
+                fixed = fix_encoding(token)
+                if len(token) <= _MAX_FIXED_TOKEN:
+                    if len(memo) >= _MAX_FIXED:
+                        memo.clear()
+                    memo[token] = fixed
             if fixed != token:
                 out.append((s, e, fixed))
     doc.__dict__["_txt_mojibake"] = out

@@ -1,0 +1,113 @@
+"""The r4-txt fast paths equal the code they replaced: memoised read-also
+labels (BP002/BP003), memoised ftfy repairs (TXT003), the engine's C sort
+key."""
+
+from __future__ import annotations
+
+import random
+
+from ftfy import fix_encoding
+
+from newslint.checks import boilerplate, hygiene
+from newslint.diagnostics import Diagnostic, Severity
+from newslint.document import Document
+from newslint.engine import _SORT_KEY
+
+_LABELS = [
+    "Baca juga:",
+    "Baca  juga :",
+    "BACA\tJUGA\t:",
+    "**Baca juga:**",
+    "__Simak juga__ :",
+    "*Read \u00a0more*:",
+    "Lihat\u2003juga:",
+    " see also: ",
+    "Baca juga::",
+    "_ Baca juga _:",
+    "",
+    ":",
+    "*",
+]
+
+
+def _old_label(matched: str, lead: bool) -> str:
+    if lead:
+        return boilerplate._WHITE_RUN.sub(" ", matched.strip("*_ \t")).rstrip(":").strip()
+    return boilerplate._WHITE_RUN.sub(" ", matched).rstrip(":").strip()
+
+
+def test_label_equals_the_old_clean_up() -> None:
+    rng = random.Random(4)
+    parts = ["Baca", "juga", "Read", "more", " ", "\t", "\u00a0", "\u2003", "*", "_", ":", "  "]
+    texts = _LABELS + [
+        "".join(rng.choice(parts) for _ in range(rng.randint(0, 8))) for _ in range(3000)
+    ]
+    for lead in (True, False):
+        for t in texts:
+            assert boilerplate._label(t, lead) == _old_label(t, lead), (t, lead)
+            assert boilerplate._label(t, lead) == _old_label(t, lead), (t, lead)  # memoised
+
+
+def test_label_memo_is_bounded(monkeypatch) -> None:
+    monkeypatch.setattr(boilerplate, "_MAX_LABELS", 3)
+    boilerplate._LABELS.clear()
+    for t in _LABELS * 2:
+        assert boilerplate._label(t, False) == _old_label(t, False)
+        assert len(boilerplate._LABELS) <= 3
+
+
+def _old_tokens(doc: Document) -> list[tuple[int, int, str]]:
+    starts, ends = hygiene._mojibake_spans(doc)
+    out = []
+    for s, e in zip(starts, ends, strict=True):
+        token = doc.text[s:e]
+        fixed = fix_encoding(token)
+        if fixed != token:
+            out.append((s, e, fixed))
+    return out
+
+
+_BROKEN = [
+    "â€œKami",
+    "siap,â€",
+    "AntÃ³nio",
+    "Ø£Ù\x8eÙ\x86",
+    "Û\x9a",
+    "Ã",  # a lone lead byte: no signature
+    "Â©2024",
+    "Ã©Ã©Ã©" * 100,  # longer than the memo keeps
+    "kata",
+    "cafÃ©s",
+    "Ã\u00a0",
+]
+
+
+def test_mojibake_memo_equals_ftfy_per_token(monkeypatch) -> None:
+    rng = random.Random(7)
+    monkeypatch.setattr(hygiene, "_MAX_FIXED", 5)  # clears often
+    hygiene._FIXED.clear()
+    for _ in range(400):
+        words = [rng.choice(_BROKEN) for _ in range(rng.randint(1, 12))]
+        text = "".join(w + rng.choice([" ", "\n", "\t", "  "]) for w in words)
+        got = hygiene._mojibake_tokens(Document(text))
+        assert got == _old_tokens(Document(text)), text
+        assert len(hygiene._FIXED) <= 5
+        assert all(len(k) <= hygiene._MAX_FIXED_TOKEN for k in hygiene._FIXED)
+
+
+def test_sort_key_equals_diagnostic_sort_key() -> None:
+    rng = random.Random(3)
+    diags = [
+        Diagnostic(
+            rng.choice(["TXT001", "BP002", "A", "TXT010"]),
+            "n",
+            "m",
+            s,
+            s + rng.randint(0, 3),
+            Severity.WARNING,
+            None,
+        )
+        for s in (rng.randint(0, 20) for _ in range(500))
+    ]
+    assert [_SORT_KEY(d) for d in diags] == [d.sort_key() for d in diags]
+    assert sorted(diags, key=_SORT_KEY) == sorted(diags, key=Diagnostic.sort_key)
