@@ -111,3 +111,96 @@ def test_sort_key_equals_diagnostic_sort_key() -> None:
     ]
     assert [_SORT_KEY(d) for d in diags] == [d.sort_key() for d in diags]
     assert sorted(diags, key=_SORT_KEY) == sorted(diags, key=Diagnostic.sort_key)
+
+
+def _old_headline_end(text: str, start: int, end: int):  # type: ignore[no-untyped-def]
+    b = boilerplate
+    m = b._CERTAIN_END.search(text, start, end)
+    if m is not None and m.start() - start <= b._MAX_HEADLINE:
+        stop = m.start()
+        while stop > start and text[stop - 1] in " \t\u00a0":
+            stop -= 1
+        if not b._SENTENCE_BREAK.search(text, start, stop):
+            return stop, True
+    elif m is None and end - start <= b._MAX_HEADLINE:
+        if not b._SENTENCE_BREAK.search(text, start, end):
+            return end, True
+    return b._guess_title_case_end(text, start, min(end, start + b._MAX_HEADLINE + 100))
+
+
+_HEADLINE_PARTS = [
+    "Pemerintah",
+    "Siapkan",
+    "subsidi",
+    "dan",
+    "Pewarta:",
+    "Pewarta \t:",
+    "PewartaX",
+    "Penerjemah:",
+    "Editor:",
+    "Editor",
+    "Penulis :",
+    "Halaman berikut:",
+    "Halaman\tberikut :",
+    "Halaman  Berikut",
+    "Baca juga:",
+    "Baca  juga:",
+    "Simak juga :",
+    "Lihat juga:",
+    "Lihat",
+    "kata dia.",
+    "dia.",
+    "Dia.",
+    "ia.)",
+    "“Kami",
+    '"Kami',
+    "'Ya",
+    "(Foto",
+    "2024",
+    "IKM",
+    "MigasPewarta:",
+    "ab.",
+    ".",
+    "\u00a0",
+    "\u00a0\u00a0",
+    "\t",
+    "  ",
+    "   ",
+    " \u00a0",
+    "\u00a0 ",
+    " \t",
+]
+
+
+def test_headline_end_equals_the_unfiltered_searches() -> None:
+    rng = random.Random(11)
+    texts = [
+        "Pemerintah Siapkan Subsidi  Heliantopo menjelaskan",
+        "Pemerintah Siapkan SubsidiPewarta: Budi",
+        "Judul berita ini. Dan kalimat lain",
+        "Judul berita ini.",
+        "Judul berita tanpa titik",
+        "Aa bb cc" * 40 + "  Xx",
+        "x" * 199 + "  A",
+        "x" * 200 + "  A",
+        "x" * 201 + "  A",
+        "x" * 198 + "   " + " " * 500 + "A",
+        "x" * 190 + "Baca" + " " * 300 + "juga:",
+        "",
+        " ",
+        "  ",
+        "\u00a0\u00a01",
+    ]
+    for _ in range(6000):
+        n = rng.randint(0, 40)
+        texts.append(" ".join(rng.choice(_HEADLINE_PARTS) for _ in range(n)))
+    for t in texts:
+        for start in {0, min(1, len(t)), len(t) // 3}:
+            for end in {len(t), max(start, len(t) - 2)}:
+                assert boilerplate._headline_end(t, start, end) == _old_headline_end(
+                    t, start, end
+                ), (
+                    t,
+                    start,
+                    end,
+                )

@@ -333,6 +333,14 @@ _CERTAIN_END = patterns.compile(
     r"[ \t\u00a0]{2,}(?=[\"“‘'(]?[\p{Lu}\p{N}])"
     r"|(?=(?:Pewarta|Penerjemah|Editor|Penulis|Halaman[ \t]+berikut|Baca[ \t]+juga|Simak[ \t]+juga|Lihat[ \t]+juga)[ \t]*:)"
 )
+#: Where a match of ``_CERTAIN_END`` can start: two of its blanks, or the
+#: first word of one of its labels (both alternatives begin with one of
+#: these literally, and the pattern looks neither behind nor at anchors, so
+#: searching it from the first candidate finds the same leftmost match).
+#: ``re`` skips to the candidates in C; no repetition: linear, untimed.
+_CERTAIN_START = re.compile(
+    "[ \t\u00a0][ \t\u00a0]|Pewarta|Penerjemah|Editor|Penulis|Halaman|Baca|Simak|Lihat"
+)
 #: A sentence boundary inside a would-be headline.
 _SENTENCE_BREAK = patterns.compile(
     r"(?<=\p{Ll}\p{Ll})\.[\"”’)]?[ \t\u00a0]+(?=[\"“‘]?\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll})\.$"
@@ -348,15 +356,17 @@ _TOKEN = patterns.compile(r"\S+")
 def _headline_end(text: str, start: int, end: int) -> tuple[int, bool] | None:
     """Where the headline starting at ``start`` ends, and whether that is
     certain; None when it cannot be guessed."""
-    m = _CERTAIN_END.search(text, start, end)
+    c = _CERTAIN_START.search(text, start, end)
+    m = None if c is None else _CERTAIN_END.search(text, c.start(), end)
     if m is not None and m.start() - start <= _MAX_HEADLINE:
         stop = m.start()
         while stop > start and text[stop - 1] in " \t\u00a0":
             stop -= 1
-        if not _SENTENCE_BREAK.search(text, start, stop):
+        # both of _SENTENCE_BREAK's alternatives match a full stop
+        if text.find(".", start, stop) == -1 or not _SENTENCE_BREAK.search(text, start, stop):
             return stop, True
     elif m is None and end - start <= _MAX_HEADLINE:
-        if not _SENTENCE_BREAK.search(text, start, end):
+        if text.find(".", start, end) == -1 or not _SENTENCE_BREAK.search(text, start, end):
             return end, True
     return _guess_title_case_end(text, start, min(end, start + _MAX_HEADLINE + 100))
 
