@@ -204,3 +204,37 @@ def test_headline_end_equals_the_unfiltered_searches() -> None:
                     start,
                     end,
                 )
+
+
+def test_read_also_first_characters_over_every_code_point() -> None:
+    import regex
+
+    first = regex.compile(r"(?i)[bslr*_]")
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert (first.match(c) is not None) == (c in boilerplate._READ_ALSO_FIRST), hex(cp)
+
+
+def test_lead_label_equals_the_match() -> None:
+    from newslint.document import Span
+
+    rng = random.Random(5)
+    parts = [
+        "Baca juga:",
+        "ſimak juga:",
+        "**Baca Juga:**",
+        "__see also__:",
+        "READ MORE :",
+        "related:",
+    ]
+    parts += ["Kata", "baca", " ", "\t", ":", "x", "\u017f", "\u212a", "Related", "Lihat pula:"]
+    for _ in range(4000):
+        t = "".join(rng.choice(parts) for _ in range(rng.randint(0, 6)))
+        for s in range(min(len(t), 3) + 1):
+            for e in {len(t), s, min(len(t), s + 4)}:
+                if e < s:
+                    continue
+                p = Span(s, e)
+                old = boilerplate._READ_ALSO.match(t, s, e)
+                new = boilerplate._lead_label(t, p)
+                assert (old and old.span()) == (new and new.span()), (t, s, e)

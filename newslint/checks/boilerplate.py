@@ -141,6 +141,20 @@ _READ_ALSO = patterns.compile(
     """
 )
 
+#: The characters a ``_READ_ALSO`` match can start with: the emphasis
+#: marks, and the letters its words start with under ``regex``'s simple case
+#: folding (``ſ`` folds to ``s``); a test checks the set over every code point.
+_READ_ALSO_FIRST = frozenset("*_bBsSlLrR\u017f")
+
+
+def _lead_label(text: str, p: Span) -> regex.Match[str] | None:
+    """``_READ_ALSO.match(text, p.start, p.end)``, without the call for the
+    paragraphs (most) that cannot start with a label."""
+    if text[p.start : p.start + 1] not in _READ_ALSO_FIRST:
+        return None
+    return _READ_ALSO.match(text, p.start, p.end)
+
+
 #: Every read-also label (BP002, BP003) ends with one of these words and a
 #: colon; matched in the case-folded text (where ``ſ`` and the Kelvin sign
 #: are already ``s`` and ``k``), it tells which paragraphs can hold one.
@@ -260,7 +274,7 @@ def read_also_line(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """
     text = doc.text
     for p in _read_also_paragraphs(doc):
-        m = _READ_ALSO.match(text, p.start, p.end)
+        m = _lead_label(text, p)
         if not m:
             continue
         long = p.end - m.end() > _MAX_HEADLINE
@@ -435,7 +449,7 @@ def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """
     text = doc.text
     for p in _read_also_paragraphs(doc):
-        lead = _READ_ALSO.match(text, p.start, p.end)
+        lead = _lead_label(text, p)
         for m in _read_also_labels(doc, p):
             if lead is not None and m.start() < lead.end():  # starts the paragraph: BP002
                 continue
