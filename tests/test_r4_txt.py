@@ -238,3 +238,59 @@ def test_lead_label_equals_the_match() -> None:
                 old = boilerplate._READ_ALSO.match(t, s, e)
                 new = boilerplate._lead_label(t, p)
                 assert (old and old.span()) == (new and new.span()), (t, s, e)
+
+
+def _old_blank_lines(doc: Document) -> list[tuple[int, int, str, tuple]]:  # type: ignore[type-arg]
+    from newslint.checks import whitespace as w
+
+    text = doc.text
+    second = text.find("\n", text.find("\n") + 1)
+    if second == -1 or text.find("\n", second + 1) == -1 or w._TWO_BLANK_LINES.search(text) is None:
+        return []
+    lines = doc.lines
+    paras = doc.paragraphs
+    out = []
+    for p, q in zip(paras, paras[1:], strict=False):
+        i = doc.line_index(p.end - 1) + 1
+        j = doc.line_index(q.start)
+        if j - i < 2 or any(text[s:e].strip(w.HSPACE) for s, e in lines[i:j]):
+            continue
+        out.append(
+            (
+                lines[i].start,
+                lines[j - 1].end,
+                f"{j - i} blank lines in a row",
+                (doc.line_starts[i + 1], doc.line_starts[j]),
+            )
+        )
+    return out
+
+
+def test_blank_lines_equals_the_bisect_walk() -> None:
+    from newslint.api import get_linter
+
+    rule = next(r for r in get_linter().rules if r.code == "TXT010")
+    rng = random.Random(9)
+    parts = [
+        "Paragraf satu.",
+        "Kata",
+        "\n",
+        "\n",
+        "\n",
+        "\r\n",
+        " ",
+        "\t",
+        "\u00a0",
+        "```",
+        "---",
+        "# Judul",
+        "  \n",
+    ]
+    for _ in range(5000):
+        t = "".join(rng.choice(parts) for _ in range(rng.randint(0, 14)))
+        doc = Document(t)
+        got = [
+            (d.start, d.end, d.message, (d.fix.edits[0].start, d.fix.edits[0].end))
+            for d in rule.check(doc, rule)
+        ]
+        assert got == _old_blank_lines(Document(t)), repr(t)
