@@ -294,3 +294,33 @@ def test_blank_lines_equals_the_bisect_walk() -> None:
             for d in rule.check(doc, rule)
         ]
         assert got == _old_blank_lines(Document(t)), repr(t)
+
+
+def test_invisible_above_latin1_over_every_code_point() -> None:
+    above = {c for c in map(chr, range(0x100, 0x110000)) if hygiene._ANY_INVISIBLE.match(c)}
+    assert above == set(hygiene._INVISIBLE_ABOVE_LATIN1)
+
+
+def test_may_hold_invisible_equals_the_class_search() -> None:
+    rng = random.Random(13)
+    alphabet = [
+        "a",
+        " ",
+        "\u201c",
+        "\u2014",
+        "é",
+        "\u0627",
+        "😀",
+        "\u00ad",
+        "\x85",
+        "\x00",
+        "\x7f",
+        "\t",
+        "\n",
+    ]
+    alphabet += list(hygiene._INVISIBLE_ABOVE_LATIN1) + ["\u200a", "\u2061", "\ufefe", "\u180d"]
+    for _ in range(20000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+        assert hygiene._may_hold_invisible(t) == (hygiene._ANY_INVISIBLE.search(t) is not None), (
+            repr(t)
+        )

@@ -328,14 +328,22 @@ _ANY_INVISIBLE = re.compile(f"[{_ALWAYS}{_CONTEXTUAL}]")
 _VISIBLE_LATIN1 = bytes(b for b in range(256) if not _ANY_INVISIBLE.match(chr(b)))
 
 
+#: The class's characters above U+00FF (a test checks every code point).
+_INVISIBLE_ABOVE_LATIN1 = tuple("\u180e\u200b\u2060\ufeff" + _CONTEXTUAL)
+
+
 def _may_hold_invisible(text: str) -> bool:
-    """``_ANY_INVISIBLE.search(text)`` is not None.  Most texts are Latin-1
-    (ASCII included): for them ``bytes.translate`` answers in a fraction of
-    the time ``re`` takes to test every character against the class."""
+    """``_ANY_INVISIBLE.search(text)`` is not None.  ``bytes.translate``
+    answers for the Latin-1 characters in a fraction of the time ``re``
+    takes to test every character against the class; the others (curly
+    quotes make most texts non-Latin-1) are dropped by the encoding and the
+    class's eight characters above U+00FF are looked for by ``str.find``."""
     try:
         raw = text.encode("latin-1")
     except UnicodeEncodeError:
-        return _ANY_INVISIBLE.search(text) is not None
+        if text.encode("latin-1", "ignore").translate(None, _VISIBLE_LATIN1):
+            return True
+        return any(c in text for c in _INVISIBLE_ABOVE_LATIN1)
     return bool(raw.translate(None, _VISIBLE_LATIN1))
 
 
