@@ -141,6 +141,20 @@ _READ_ALSO = patterns.compile(
     """
 )
 
+#: The characters a ``_READ_ALSO`` match can start with: the emphasis
+#: marks, and the letters its words start with under ``regex``'s simple case
+#: folding (``ſ`` folds to ``s``); a test checks the set over every code point.
+_READ_ALSO_FIRST = frozenset("*_bBsSlLrR\u017f")
+
+
+def _lead_label(text: str, p: Span) -> regex.Match[str] | None:
+    """``_READ_ALSO.match(text, p.start, p.end)``, without the call for the
+    paragraphs (most) that cannot start with a label."""
+    if text[p.start : p.start + 1] not in _READ_ALSO_FIRST:
+        return None
+    return _READ_ALSO.match(text, p.start, p.end)
+
+
 #: Every read-also label (BP002, BP003) ends with one of these words and a
 #: colon; matched in the case-folded text (where ``ſ`` and the Kelvin sign
 #: are already ``s`` and ``k``), it tells which paragraphs can hold one.
@@ -202,6 +216,30 @@ _WHITE_RUN = patterns.compile(r"\s+", timeout=None)
 #: A read-also headline longer than this has probably swallowed body text.
 _MAX_HEADLINE = 200
 
+#: Labels already cleaned, by their matched text: a corpus has a handful of
+#: label spellings and a thousand findings, so the clean-up (a white-space
+#: ``sub``, strips) runs once per spelling.  Bounded: cleared when full.
+_LABELS: dict[tuple[str, bool], str] = {}
+_MAX_LABELS = 512
+
+
+def _label(matched: str, lead: bool) -> str:
+    """The label as messages show it: white space collapsed, the colon
+    dropped, and for a paragraph-leading label (``lead``, BP002) the
+    Markdown emphasis around it too.  A pure function of its arguments,
+    memoised."""
+    key = (matched, lead)
+    label = _LABELS.get(key)
+    if label is None:
+        if lead:
+            label = _WHITE_RUN.sub(" ", matched.strip("*_ \t")).rstrip(":").strip()
+        else:
+            label = _WHITE_RUN.sub(" ", matched).rstrip(":").strip()
+        if len(_LABELS) >= _MAX_LABELS:
+            _LABELS.clear()
+        _LABELS[key] = label
+    return label
+
 
 @rule("BP002", "read-also-line", severity="warning", fix="safe")
 def read_also_line(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
@@ -236,11 +274,11 @@ def read_also_line(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """
     text = doc.text
     for p in _read_also_paragraphs(doc):
-        m = _READ_ALSO.match(text, p.start, p.end)
+        m = _lead_label(text, p)
         if not m:
             continue
         long = p.end - m.end() > _MAX_HEADLINE
-        label = _WHITE_RUN.sub(" ", m.group().strip("*_ \t")).rstrip(":").strip()
+        label = _label(m.group(), True)
         found = _headline_end(text, m.end(), p.end)
         if found is not None and found[1] and found[0] < p.end:
             # The headline certainly ends before the paragraph does (flattened
@@ -309,6 +347,14 @@ _CERTAIN_END = patterns.compile(
     r"[ \t\u00a0]{2,}(?=[\"“‘'(]?[\p{Lu}\p{N}])"
     r"|(?=(?:Pewarta|Penerjemah|Editor|Penulis|Halaman[ \t]+berikut|Baca[ \t]+juga|Simak[ \t]+juga|Lihat[ \t]+juga)[ \t]*:)"
 )
+#: Where a match of ``_CERTAIN_END`` can start: two of its blanks, or the
+#: first word of one of its labels (both alternatives begin with one of
+#: these literally, and the pattern looks neither behind nor at anchors, so
+#: searching it from the first candidate finds the same leftmost match).
+#: ``re`` skips to the candidates in C; no repetition: linear, untimed.
+_CERTAIN_START = re.compile(
+    "[ \t\u00a0][ \t\u00a0]|Pewarta|Penerjemah|Editor|Penulis|Halaman|Baca|Simak|Lihat"
+)
 #: A sentence boundary inside a would-be headline.
 _SENTENCE_BREAK = patterns.compile(
     r"(?<=\p{Ll}\p{Ll})\.[\"”’)]?[ \t\u00a0]+(?=[\"“‘]?\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll})\.$"
@@ -324,15 +370,17 @@ _TOKEN = patterns.compile(r"\S+")
 def _headline_end(text: str, start: int, end: int) -> tuple[int, bool] | None:
     """Where the headline starting at ``start`` ends, and whether that is
     certain; None when it cannot be guessed."""
-    m = _CERTAIN_END.search(text, start, end)
+    c = _CERTAIN_START.search(text, start, end)
+    m = None if c is None else _CERTAIN_END.search(text, c.start(), end)
     if m is not None and m.start() - start <= _MAX_HEADLINE:
         stop = m.start()
         while stop > start and text[stop - 1] in " \t\u00a0":
             stop -= 1
-        if not _SENTENCE_BREAK.search(text, start, stop):
+        # both of _SENTENCE_BREAK's alternatives match a full stop
+        if text.find(".", start, stop) == -1 or not _SENTENCE_BREAK.search(text, start, stop):
             return stop, True
     elif m is None and end - start <= _MAX_HEADLINE:
-        if not _SENTENCE_BREAK.search(text, start, end):
+        if text.find(".", start, end) == -1 or not _SENTENCE_BREAK.search(text, start, end):
             return end, True
     return _guess_title_case_end(text, start, min(end, start + _MAX_HEADLINE + 100))
 
@@ -401,7 +449,7 @@ def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """
     text = doc.text
     for p in _read_also_paragraphs(doc):
-        lead = _READ_ALSO.match(text, p.start, p.end)
+        lead = _lead_label(text, p)
         for m in _read_also_labels(doc, p):
             if lead is not None and m.start() < lead.end():  # starts the paragraph: BP002
                 continue
@@ -409,7 +457,7 @@ def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
             while head < p.end and text[head] in " \t\u00a0":
                 head += 1
             found = _headline_end(text, head, p.end)
-            label = _WHITE_RUN.sub(" ", m.group()).rstrip(":").strip()
+            label = _label(m.group(), False)
             if found is None:
                 yield rule.diagnostic(
                     m.start(),
@@ -423,7 +471,7 @@ def read_also_inline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
                 a -= 1
             edit = (
                 Edit(a, stop)
-                if a > doc.lines[doc.line_index(m.start())].start
+                if a > doc.line_starts[doc.line_index(m.start())]
                 else doc.deletion(m.start(), stop)
             )
             yield rule.diagnostic(

@@ -79,6 +79,15 @@ def _mojibake_spans(doc: Document) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+#: ftfy's repair of each broken token already seen: ``fix_encoding`` is a
+#: pure function of the token, and the same broken words (an Arabic verse,
+#: a curly quote) recur across the articles of a corpus.  Bounded: cleared
+#: when full, and long tokens are not kept.
+_FIXED: dict[str, str] = {}
+_MAX_FIXED = 4096
+_MAX_FIXED_TOKEN = 200
+
+
 def _mojibake_tokens(doc: Document) -> list[tuple[int, int, str]]:
     """``(start, end, fixed)`` for every token ftfy repairs, cached."""
     cached = doc.__dict__.get("_txt_mojibake")
@@ -90,9 +99,16 @@ def _mojibake_tokens(doc: Document) -> list[tuple[int, int, str]]:
     if starts:
         from ftfy import fix_encoding  # lazy: ftfy is slow to import
 
+        memo = _FIXED
         for s, e in zip(starts, ends, strict=True):
             token = text[s:e]
-            fixed = fix_encoding(token)
+            fixed = memo.get(token)
+            if fixed is None:
+                fixed = fix_encoding(token)
+                if len(token) <= _MAX_FIXED_TOKEN:
+                    if len(memo) >= _MAX_FIXED:
+                        memo.clear()
+                    memo[token] = fixed
             if fixed != token:
                 out.append((s, e, fixed))
     doc.__dict__["_txt_mojibake"] = out
@@ -312,14 +328,22 @@ _ANY_INVISIBLE = re.compile(f"[{_ALWAYS}{_CONTEXTUAL}]")
 _VISIBLE_LATIN1 = bytes(b for b in range(256) if not _ANY_INVISIBLE.match(chr(b)))
 
 
+#: The class's characters above U+00FF (a test checks every code point).
+_INVISIBLE_ABOVE_LATIN1 = tuple("\u180e\u200b\u2060\ufeff" + _CONTEXTUAL)
+
+
 def _may_hold_invisible(text: str) -> bool:
-    """``_ANY_INVISIBLE.search(text)`` is not None.  Most texts are Latin-1
-    (ASCII included): for them ``bytes.translate`` answers in a fraction of
-    the time ``re`` takes to test every character against the class."""
+    """``_ANY_INVISIBLE.search(text)`` is not None.  ``bytes.translate``
+    answers for the Latin-1 characters in a fraction of the time ``re``
+    takes to test every character against the class; the others (curly
+    quotes make most texts non-Latin-1) are dropped by the encoding and the
+    class's eight characters above U+00FF are looked for by ``str.find``."""
     try:
         raw = text.encode("latin-1")
     except UnicodeEncodeError:
-        return _ANY_INVISIBLE.search(text) is not None
+        if text.encode("latin-1", "ignore").translate(None, _VISIBLE_LATIN1):
+            return True
+        return any(c in text for c in _INVISIBLE_ABOVE_LATIN1)
     return bool(raw.translate(None, _VISIBLE_LATIN1))
 
 

@@ -317,7 +317,13 @@ def blank_lines(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         return  # no two blank lines in a row anywhere (they take three line breaks)
     lines = doc.lines
     paras = doc.paragraphs
+    count = text.count
     for p, q in zip(paras, paras[1:], strict=False):
+        # j - i below is the line breaks in text[p.end - 1 : q.start], less
+        # one (a line index counts the breaks before its offset): fewer than
+        # three is one blank line at most, found without two bisects
+        if p.end > 0 and count("\n", p.end - 1, q.start) < 3:
+            continue
         i = doc.line_index(p.end - 1) + 1  # first line after paragraph p
         j = doc.line_index(q.start)  # first line of paragraph q
         if j - i < 2 or any(text[s:e].strip(HSPACE) for s, e in lines[i:j]):
