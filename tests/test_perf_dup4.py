@@ -63,3 +63,55 @@ def test_cores_find_the_paragraph_of_each_quote():
                 if '"' in text[s:e] or "\u201c" in text[s:e]
             }
             assert dup._cores(doc) == expected, text
+
+
+def test_last_tokens_are_the_tail_of_the_tokens():
+    """``_last_tokens`` tokenises from a space near the end: the tokens it
+    returns are the tail of all the tokens, at least ``_CITY_TOKENS + 1`` of
+    them (or all), on texts where spaces are scarce (NBSP, newlines, tabs,
+    glued words, punctuation-only chunks) or many in a row."""
+    rng = random.Random(43)
+    words = ["kata", "Jakarta", "dikontrolJakarta", "Rp1.000", "ke-2", "İstanbul", "straße"]
+    words += ['"', "\u201c", ".", "—", "MTMimika", "ÉLAN", "x"]
+    seps = [" ", " ", "  ", "\u00a0", "\n", "\t", "", ". ", " \u2028 "]
+    need = dup._CITY_TOKENS + 1
+    short_cut = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 40)))
+        lo = rng.randint(0, min(3, len(text)))
+        hi = rng.randint(lo, len(text))
+        toks = dup._tokens(text, lo, hi)
+        base, tail = dup._last_tokens(text, lo, hi, len(toks))
+        assert tail == toks[base:], (text, lo, hi)
+        assert len(tail) >= need or base == 0, (text, lo, hi)
+        short_cut += base > 0
+        if len(toks) > need:
+            # the city found on the tail is the one found on all the tokens
+            i = dup._city_start(text, tail)
+            j = dup._city_start(text, toks)
+            assert (None if i is None else base + i) == j, (text, lo, hi)
+    assert short_cut > 1000  # the tail is really cut short
+
+
+def test_pull_quote_with_a_city_after_many_words_equals_the_reference():
+    """ANTARA pull-quotes of up to 65 words glued to the city, with few
+    spaces near the end (the tail tokenised alone)."""
+    from tests.test_perf_dup import _reference_pull_quote
+
+    rng = random.Random(44)
+    vocab = ["kata", "kami", "datang", "Menteri", "adil", "energi", "Rp1.000", "ke-2", "İzmir"]
+    found = 0
+    for _ in range(1500):
+        quote = [rng.choice(vocab) for _ in range(rng.randint(3, 66))]
+        glue = rng.choice(["", ".", ". ", "\u00a0", "\n", " "])
+        seps = rng.choice([" ", " ", "\u00a0", "  "])
+        pre = seps.join(quote)
+        body = " ".join(rng.choice(vocab) for _ in range(rng.randint(5, 30)))
+        copy = " ".join(quote)
+        text = f'{pre}{glue}Jakarta (ANTARA) - {body}. "{copy}," katanya. {body}.'
+        for min_words in (3, 6):
+            doc = Document(text)
+            expected = _reference_pull_quote(doc, min_words)
+            assert dup._find_pull_quote(Document(text), min_words) == expected, text
+            found += expected is not None
+    assert found > 500

@@ -662,6 +662,34 @@ def _city_start(text: str, toks: list[tuple[int, int, str]]) -> int | None:
     return None
 
 
+def _last_tokens(
+    text: str, start: int, end: int, count: int
+) -> tuple[int, list[tuple[int, int, str]]]:
+    """``(base, toks)``: ``toks`` are ``_tokens(text, start, end)[base:]``
+    for a ``base`` that leaves at least ``_CITY_TOKENS + 1`` of them (all
+    when there are no more), ``count`` being how many there are in all.
+
+    ``_city_start`` looks at the last ``_CITY_TOKENS`` tokens and the one
+    before each, and returns 0 only for the first token, which ``toks``
+    then holds (``base`` is 0), so it finds ``base`` less on ``toks``.
+    The tokens after a space are those the regex finds from there (the
+    premise of ``_token_at``): the text is tokenised from a space some
+    chunks before the end, twice as many again while too few tokens follow.
+    """
+    need = _CITY_TOKENS + 1
+    b, chunks = end, need
+    while count > need:
+        for _ in range(chunks):
+            b = text.rfind(" ", start, b)
+            if b < 0:
+                return 0, _tokens(text, start, end)
+        toks = _tokens(text, b + 1, end)
+        if len(toks) >= need:
+            return count - len(toks), toks
+        chunks *= 2
+    return 0, _tokens(text, start, end)
+
+
 def find_pull_quote(doc: Document, min_words: int = 6) -> PullQuote | None:
     """The pull-quote pasted in front of the dateline, when it repeats the body."""
     cache = doc.__dict__.setdefault("_dup_pull_quote", {})
@@ -685,24 +713,26 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     # The words before the dateline, counted first without their offsets:
     # the pull-quote is all of them, or (ANTARA) all but the city's last
     # one to five, and must have min_words to _MAX_PULL_QUOTE_WORDS.
-    count = len(_folded_words(text, p0.start, m.start()))
+    # Those words are the tokens' folded texts; offsets are taken only for
+    # the first token and the last few (where the city may start).
+    pw = _folded_words(text, p0.start, m.start())
+    count = len(pw)
     if not min_words <= count <= _MAX_PULL_QUOTE_WORDS + _CITY_TOKENS:
         return None
-    pre = _tokens(text, p0.start, m.start())
-    if m.group("city") is not None and pre and not _dateline_follows_break(text, m.start()):
+    if m.group("city") is not None and count and not _dateline_follows_break(text, m.start()):
         return None  # `… rute Jakarta - Bandung …`: prose, not a dateline
     if m.group("city") is None:
-        i = _city_start(text, pre)
+        base, tail = _last_tokens(text, p0.start, m.start(), count)
+        i = _city_start(text, tail)
         if i is None:
             return None
-        city_at = pre[i][0]
-        pre = pre[:i]
+        city_at = tail[i][0]
+        pw = pw[: base + i]
     else:
         city_at = m.start("city")
-    if not min_words <= len(pre) <= _MAX_PULL_QUOTE_WORDS:
+    if not min_words <= len(pw) <= _MAX_PULL_QUOTE_WORDS:
         return None
     n = 4
-    pw = [t[2] for t in pre]
     # A covered word is a body token, hence a substring of the case-folded
     # body (casefold maps character by character): a cheap upper bound on the
     # coverage, before tokenising the whole body.  When folding keeps the
@@ -757,7 +787,7 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     # The first and the last word may be cut (`ravel`, `diha`): no delimiter
     # around the needle lets them match as part of a body word.
     exact = run in joined  # (the padding spaces cannot add a match)
-    start = pre[0][0]
+    start = _TOKEN.search(text, p0.start, m.start()).start()  # (the first token)
     while start > p0.start and text[start - 1] in _QUOTE_CHARS + ".\u2026":
         start -= 1
     last_hit = max(last_hit, first_hit)
