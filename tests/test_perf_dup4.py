@@ -115,3 +115,27 @@ def test_pull_quote_with_a_city_after_many_words_equals_the_reference():
             assert dup._find_pull_quote(Document(text), min_words) == expected, text
             found += expected is not None
     assert found > 500
+
+
+def test_token_at_equals_the_tokens_of_the_segment():
+    """``_token_at`` starting the regex from a space near the token equals
+    the token counted from the segment's start, for every index, on
+    segments with scarce or many spaces, glued words and non-ASCII."""
+    rng = random.Random(45)
+    words = ["kata", "Jakarta", "dikontrolJakarta", "Rp1.000", "ke-2", "İstanbul", "straße"]
+    words += ['"', "\u201c", ".", "—", "MTMimika", "ÉLAN", "x", "ABCdef", "a1b2"]
+    seps = [" ", " ", " ", "  ", "\u00a0", "\t", "", ". ", " \u2028 "]
+    jumped = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 60)))
+        cut = sorted(rng.sample(range(len(text) + 1), 2))
+        bounds = [(0, cut[0]), (cut[0], cut[1]), (cut[1], len(text))]
+        segments = [(s, e, len(dup._tokens(text, s, e))) for s, e in bounds]
+        expected = [
+            (m.start(), m.end()) for s, e, _ in segments for m in dup._TOKEN.finditer(text, s, e)
+        ]
+        for index, span in enumerate(expected):
+            m = dup._token_at(text, segments, index)
+            assert (m.start(), m.end()) == span, (text, segments, index)
+        jumped += any(n > dup._CITY_TOKENS + 2 for _, _, n in segments)
+    assert jumped > 500

@@ -816,9 +816,21 @@ def _token_at(text: str, segments: list[tuple[int, int, int]], index: int) -> re
     segment only.  Tokens never span white space, and the pattern looks
     behind nothing and ahead only for a lower-case letter or a mark (which
     white space and a segment's end are not), so a segment's tokens are the
-    same whether it is matched alone or in the text."""
+    same whether it is matched alone or in the text.
+
+    So the regex need not start at the segment: from a space about where
+    the token should be (by its rank), when ``_folded_words`` counts no more
+    tokens before that space than ``index``, the token is that many fewer
+    matches on from it (else from the segment's start, as before).
+    """
     for s, e, n in segments:
         if index < n:
+            if index > _CITY_TOKENS:
+                b = text.rfind(" ", s, s + (e - s) * (index - _CITY_TOKENS) // n)
+                if b > s:
+                    before = len(_folded_words(text, s, b))
+                    if before <= index:
+                        s, index = b + 1, index - before
             return next(islice(_TOKEN.finditer(text, s, e), index, None))
         index -= n
     raise AssertionError("token index beyond the body")  # pragma: no cover
