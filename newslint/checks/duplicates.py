@@ -54,7 +54,10 @@ def _paragraph_keys(doc: Document) -> list[str]:
     itself and nothing else to white space: tested).  A slice that is
     printable holds no white space but spaces (tested); without two in a row
     or one at either end, collapsing its white space changes nothing, else
-    collapsing its runs of spaces and stripping its ends is the same.
+    collapsing its runs of spaces and stripping its ends is the same.  A
+    slice that is not printable is collapsed as it is: white space folds to
+    itself and nothing else folds to white space, so collapsing and folding
+    commute.
     """
     text = doc.text
     folded = doc.casefolded
@@ -66,7 +69,7 @@ def _paragraph_keys(doc: Document) -> list[str]:
     for s, e in doc.paragraphs:
         key = folded[s:e]
         if not key.isprintable():
-            key = " ".join(text[s:e].split()).casefold()
+            key = " ".join(key.split())
             printable = False
         elif "  " in key:
             key = _collapse_spaces(key)
@@ -409,6 +412,11 @@ def _core(doc: Document, i: int) -> str | None:
     return _cores(doc).get(i)
 
 
+#: Greater than any offset: ``(at, _AFTER_ANY)`` sorts after every span
+#: starting at ``at`` (spans are sorted tuples of offsets).
+_AFTER_ANY = float("inf")
+
+
 def _cores(doc: Document) -> dict[int, str | None]:
     """``_quotation_core`` of every paragraph holding an opening quote (`"`,
     `\u201c`), the only ones it can find a quotation in; found by one scan of
@@ -416,15 +424,14 @@ def _cores(doc: Document) -> dict[int, str | None]:
     cores = doc.__dict__.get("_dup_cores")
     if cores is not None:
         return cores
-    from bisect import bisect_right
-
     text, paras = doc.text, doc.paragraphs
-    starts = [p.start for p in paras]
     quoted: set[int] = set()
     for q in ('"', "\u201c"):
         at = text.find(q)
         while at >= 0:
-            k = bisect_right(starts, at) - 1
+            # the last paragraph starting at or before ``at``: the spans
+            # ``(s, e) <= (at, _AFTER_ANY)`` are those with ``s <= at``
+            k = bisect_right(paras, (at, _AFTER_ANY)) - 1
             if k >= 0 and at < paras[k].end:  # (else between paragraphs: in none)
                 quoted.add(k)
             if k + 1 == len(paras):
@@ -655,6 +662,34 @@ def _city_start(text: str, toks: list[tuple[int, int, str]]) -> int | None:
     return None
 
 
+def _last_tokens(
+    text: str, start: int, end: int, count: int
+) -> tuple[int, list[tuple[int, int, str]]]:
+    """``(base, toks)``: ``toks`` are ``_tokens(text, start, end)[base:]``
+    for a ``base`` that leaves at least ``_CITY_TOKENS + 1`` of them (all
+    when there are no more), ``count`` being how many there are in all.
+
+    ``_city_start`` looks at the last ``_CITY_TOKENS`` tokens and the one
+    before each, and returns 0 only for the first token, which ``toks``
+    then holds (``base`` is 0), so it finds ``base`` less on ``toks``.
+    The tokens after a space are those the regex finds from there (the
+    premise of ``_token_at``): the text is tokenised from a space some
+    chunks before the end, twice as many again while too few tokens follow.
+    """
+    need = _CITY_TOKENS + 1
+    b, chunks = end, need
+    while count > need:
+        for _ in range(chunks):
+            b = text.rfind(" ", start, b)
+            if b < 0:
+                return 0, _tokens(text, start, end)
+        toks = _tokens(text, b + 1, end)
+        if len(toks) >= need:
+            return count - len(toks), toks
+        chunks *= 2
+    return 0, _tokens(text, start, end)
+
+
 def find_pull_quote(doc: Document, min_words: int = 6) -> PullQuote | None:
     """The pull-quote pasted in front of the dateline, when it repeats the body."""
     cache = doc.__dict__.setdefault("_dup_pull_quote", {})
@@ -678,24 +713,26 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     # The words before the dateline, counted first without their offsets:
     # the pull-quote is all of them, or (ANTARA) all but the city's last
     # one to five, and must have min_words to _MAX_PULL_QUOTE_WORDS.
-    count = len(_folded_words(text, p0.start, m.start()))
+    # Those words are the tokens' folded texts; offsets are taken only for
+    # the first token and the last few (where the city may start).
+    pw = _folded_words(text, p0.start, m.start())
+    count = len(pw)
     if not min_words <= count <= _MAX_PULL_QUOTE_WORDS + _CITY_TOKENS:
         return None
-    pre = _tokens(text, p0.start, m.start())
-    if m.group("city") is not None and pre and not _dateline_follows_break(text, m.start()):
+    if m.group("city") is not None and count and not _dateline_follows_break(text, m.start()):
         return None  # `… rute Jakarta - Bandung …`: prose, not a dateline
     if m.group("city") is None:
-        i = _city_start(text, pre)
+        base, tail = _last_tokens(text, p0.start, m.start(), count)
+        i = _city_start(text, tail)
         if i is None:
             return None
-        city_at = pre[i][0]
-        pre = pre[:i]
+        city_at = tail[i][0]
+        pw = pw[: base + i]
     else:
         city_at = m.start("city")
-    if not min_words <= len(pre) <= _MAX_PULL_QUOTE_WORDS:
+    if not min_words <= len(pw) <= _MAX_PULL_QUOTE_WORDS:
         return None
     n = 4
-    pw = [t[2] for t in pre]
     # A covered word is a body token, hence a substring of the case-folded
     # body (casefold maps character by character): a cheap upper bound on the
     # coverage, before tokenising the whole body.  When folding keeps the
@@ -750,7 +787,7 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     # The first and the last word may be cut (`ravel`, `diha`): no delimiter
     # around the needle lets them match as part of a body word.
     exact = run in joined  # (the padding spaces cannot add a match)
-    start = pre[0][0]
+    start = _TOKEN.search(text, p0.start, m.start()).start()  # (the first token)
     while start > p0.start and text[start - 1] in _QUOTE_CHARS + ".\u2026":
         start -= 1
     last_hit = max(last_hit, first_hit)
@@ -779,9 +816,21 @@ def _token_at(text: str, segments: list[tuple[int, int, int]], index: int) -> re
     segment only.  Tokens never span white space, and the pattern looks
     behind nothing and ahead only for a lower-case letter or a mark (which
     white space and a segment's end are not), so a segment's tokens are the
-    same whether it is matched alone or in the text."""
+    same whether it is matched alone or in the text.
+
+    So the regex need not start at the segment: from a space about where
+    the token should be (by its rank), when ``_folded_words`` counts no more
+    tokens before that space than ``index``, the token is that many fewer
+    matches on from it (else from the segment's start, as before).
+    """
     for s, e, n in segments:
         if index < n:
+            if index > _CITY_TOKENS:
+                b = text.rfind(" ", s, s + (e - s) * (index - _CITY_TOKENS) // n)
+                if b > s:
+                    before = len(_folded_words(text, s, b))
+                    if before <= index:
+                        s, index = b + 1, index - before
             return next(islice(_TOKEN.finditer(text, s, e), index, None))
         index -= n
     raise AssertionError("token index beyond the body")  # pragma: no cover
@@ -1241,8 +1290,10 @@ def _near_buckets(doc: Document, keys: list[str | None], threshold: float) -> di
 
 
 #: Similar-length pairs (per paragraph compared) above which the pairwise
-#: search costs more than the sketches it saves.
-_PAIRWISE_PER_PARAGRAPH = 8
+#: search costs more than the sketches it saves: a pair scored in C costs
+#: ~0.5 µs, a paragraph's sketches and bucket lookups in Python ~20 µs, so
+#: 16 keeps a wide margin (both paths find the same matches: tested).
+_PAIRWISE_PER_PARAGRAPH = 16
 #: Paragraphs compared beyond which the bucket scan is used at once (a news
 #: article has a few dozen; a huge input would only pay for sorting them).
 _PAIRWISE_MAX = 500
