@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from newslint.checks._numtokens import CURRENCY, CURRENCY_SYMBOLS, _currency_before
+from newslint.checks._numtokens import (
+    _WORD_AFTER,
+    CURRENCY,
+    CURRENCY_SYMBOLS,
+    _currency_before,
+    _word_after,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -100,3 +106,62 @@ def test_currency_on_the_corpus() -> None:
         for s in range(len(text)):
             if text[s].isdigit():
                 assert _currency_before(text, s) == _by_regex(text, s)
+
+
+# -- NumToken.next: the word after a number without a regex call -------------------
+
+
+def _word_by_regex(text: str, e: int) -> str:
+    w = _WORD_AFTER.match(text, e)
+    return w.group(1).lower() if w else ""
+
+
+WORD_TRAPS = [
+    "",
+    " ",
+    "5 persen",
+    "5\u00a0 %",
+    "5 °C",
+    "5°",
+    "5  _x",
+    "5 \u2007juta",
+    "5 Ünïcode",
+    "5 naïve-ly",
+    "5 e\u0301tude",
+    "5 \u0301x",
+    "5 x٣y",
+    "5 İstanbul",
+    "5 ǅemal",
+    "5 ΣΟΦΙΑ",
+    "5 ß",
+    "5 \u212akelvin",
+    "5\tkm",
+    "5\nkm",
+    "5 ABC123",
+]
+
+
+@pytest.mark.parametrize("text", WORD_TRAPS)
+def test_word_after_traps(text: str) -> None:
+    for e in range(len(text) + 1):
+        assert _word_after(text, e) == _word_by_regex(text, e), (text, e)
+
+
+def test_word_after_random() -> None:
+    rng = random.Random(45)
+    pieces = [" ", "\u00a0", "%", "°", "a", "Z", "é", "\u0301", "_", "5", "٣", "-", "ß", "İ"]
+    pieces += ["\u2007", "\t", "\n", "Σ", "ǅ", "\u212a", "中", "ー", "\U0001d400", "\ud800"]
+    for _ in range(4000):
+        _all_words("".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))))
+
+
+def _all_words(text: str) -> None:
+    for e in range(len(text) + 1):
+        assert _word_after(text, e) == _word_by_regex(text, e), (text, e)
+
+
+def test_word_after_on_the_corpus() -> None:
+    for text in _corpus_texts():
+        for e in range(1, len(text) + 1):
+            if text[e - 1].isdigit():
+                assert _word_after(text, e) == _word_by_regex(text, e)

@@ -300,13 +300,8 @@ def _currency_before(text: str, s: int) -> tuple[str, int]:
                 i = e - len(sym)
                 if i < lo or not text.startswith(sym, i):
                     continue
-                if i:
-                    prev = text[i - 1]
-                    letter = _IS_LETTER.get(prev)
-                    if letter is None:
-                        letter = _IS_LETTER[prev] = _LETTER.match(prev) is not None
-                    if letter:
-                        continue
+                if i and _is_letter(text[i - 1]):
+                    continue
                 if best is None or (i, k) < best[:2]:
                     best = (i, k, sym)
     if best is None:
@@ -319,6 +314,39 @@ def _currency_before(text: str, s: int) -> tuple[str, int]:
     if j < s and text[j] in " \u00a0":
         j += 1
     return text[i:j], i
+
+
+def _is_letter(c: str) -> bool:
+    """``_LETTER.match(c)`` for one character: an ASCII one by ``isalpha``
+    (the same on ASCII), any other asked of the pattern once."""
+    if c.isascii():
+        return c.isalpha()
+    letter = _IS_LETTER.get(c)
+    if letter is None:
+        if len(_IS_LETTER) > 65_536:  # bounded, whatever the script
+            _IS_LETTER.clear()
+        letter = _IS_LETTER[c] = _LETTER.match(c) is not None
+    return letter
+
+
+def _word_after(text: str, e: int) -> str:
+    """``_WORD_AFTER.match(text, e).group(1).lower()``, or "" without a match,
+    in plain Python (a timed regex call per number asked).  Spaces and
+    no-break spaces are skipped; then `%`, `°` or a run of letters (neither
+    is a letter, and a space is neither, so backtracking over the spaces
+    finds nothing else).  tests/test_perf_num4.py compares it."""
+    n = len(text)
+    while e < n and text[e] in " \u00a0":
+        e += 1
+    if e == n:
+        return ""
+    c = text[e]
+    if c == "%" or c == "°":
+        return c
+    j = e
+    while j < n and _is_letter(text[j]):
+        j += 1
+    return text[e:j].lower()
 
 
 # The numbers the default rules look at, found without visiting the others:
@@ -700,8 +728,7 @@ class NumToken:
     def next(self) -> str:
         if self.suffix:
             return ""
-        w = _WORD_AFTER.match(self._scan.text, self.end)
-        return w.group(1).lower() if w else ""
+        return _word_after(self._scan.text, self.end)
 
     @_cached  # lock-free cached_property (see document.py)
     def prev(self) -> str:
