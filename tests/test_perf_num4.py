@@ -24,9 +24,14 @@ def _by_regex(text: str, s: int) -> tuple[str, int]:
     return (cur.group(), cur.start()) if cur else ("", -1)
 
 
+def _every_offset(fast, slow, text: str) -> None:
+    """``fast`` and ``slow`` agree at every offset of ``text``."""
+    for at in range(len(text) + 1):
+        assert fast(text, at) == slow(text, at), (text, at)
+
+
 def _all_ends(text: str) -> None:
-    for s in range(len(text) + 1):
-        assert _currency_before(text, s) == _by_regex(text, s), (text, s)
+    _every_offset(_currency_before, _by_regex, text)
 
 
 TRAPS = [
@@ -77,17 +82,17 @@ TRAPS = [
 ]
 
 
-@pytest.mark.parametrize("text", TRAPS)
-def test_currency_traps(text: str) -> None:
-    _all_ends(text)
+def _random_texts(seed: int, pieces: list[str], count: int = 4000) -> list[str]:
+    """``count`` texts of one to eight ``pieces``, the same for a seed."""
+    rng = random.Random(seed)
+    return ["".join(rng.choices(pieces, k=rng.randint(1, 8))) for _ in range(count)]
 
 
 def test_currency_random() -> None:
-    rng = random.Random(4)
     pieces = [*CURRENCY_SYMBOLS, "R", "p", "U", "S", "D", "B", "M", "$", ".", ",", " "]
     pieces += ["\u00a0", "\n", "\r", "5", "a", "é", "_", "\u0301", "٣", "(", "x", "ß"]
-    for _ in range(4000):
-        _all_ends("".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))))
+    for text in _random_texts(4, pieces):
+        _all_ends(text)
 
 
 def _corpus_texts() -> list[str]:
@@ -141,23 +146,24 @@ WORD_TRAPS = [
 ]
 
 
-@pytest.mark.parametrize("text", WORD_TRAPS)
-def test_word_after_traps(text: str) -> None:
-    for e in range(len(text) + 1):
-        assert _word_after(text, e) == _word_by_regex(text, e), (text, e)
+@pytest.mark.parametrize(
+    ("fast", "slow", "text"),
+    [(_currency_before, _by_regex, t) for t in TRAPS]
+    + [(_word_after, _word_by_regex, t) for t in WORD_TRAPS],
+)
+def test_traps(fast, slow, text: str) -> None:
+    _every_offset(fast, slow, text)
 
 
 def test_word_after_random() -> None:
-    rng = random.Random(45)
     pieces = [" ", "\u00a0", "%", "°", "a", "Z", "é", "\u0301", "_", "5", "٣", "-", "ß", "İ"]
     pieces += ["\u2007", "\t", "\n", "Σ", "ǅ", "\u212a", "中", "ー", "\U0001d400", "\ud800"]
-    for _ in range(4000):
-        _all_words("".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))))
+    for text in _random_texts(45, pieces):
+        _all_words(text)
 
 
 def _all_words(text: str) -> None:
-    for e in range(len(text) + 1):
-        assert _word_after(text, e) == _word_by_regex(text, e), (text, e)
+    _every_offset(_word_after, _word_by_regex, text)
 
 
 def test_word_after_on_the_corpus() -> None:
