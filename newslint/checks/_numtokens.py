@@ -252,6 +252,103 @@ def _may_follow_currency(text: str, s: int) -> bool:
     return False
 
 
+# The symbols by their last character, each with its place in CURRENCY's
+# alternation (the first alternative that matches at a start wins).
+_SYMBOLS_BY_LAST: dict[str, list[tuple[int, str]]] = {}
+for _k, _sym in enumerate(CURRENCY_SYMBOLS):
+    _SYMBOLS_BY_LAST.setdefault(_sym[-1], []).append((_k, _sym))
+_LETTER = patterns.compile(r"[^\W\d_]")
+_IS_LETTER: dict[str, bool] = {}
+
+
+def _currency_before(text: str, s: int) -> tuple[str, int]:
+    """``CURRENCY.search(text, max(0, s - 7), s)`` as (match, start), or
+    ("", -1), in plain Python (~1,700 timed regex calls per corpus lint).
+
+    A match is a symbol, at most one ``.``/``,``, at most one space, then
+    ``$``: the end ``s``, or a line break just before it.  The tail after
+    the symbol has one parse (a dot or comma is never a space or a line
+    break), so each way the text before ``s`` can end such a tail gives
+    where a symbol must end; the symbols ending there are read off their
+    last character.  Of the matches, ``search`` returns the leftmost, and at
+    one start the first alternative: the smallest (start, place).  The
+    look-behind (no letter before the symbol) is asked of the regex itself,
+    once per character.  tests/test_perf_num4.py compares it with the
+    regex."""
+    lo = max(0, s - 7)
+    ends = [s]
+    if s and text[s - 1] == "\n":
+        ends.append(s - 1)
+    best: tuple[int, int, str] | None = None
+    for t in ends:
+        cands = [t]
+        if t - 1 >= lo:
+            c = text[t - 1]
+            if c in ".,":
+                cands.append(t - 1)
+            elif c in " \u00a0":
+                cands.append(t - 1)
+                if t - 2 >= lo and text[t - 2] in ".,":
+                    cands.append(t - 2)
+        for e in cands:
+            if e <= lo:
+                continue
+            syms = _SYMBOLS_BY_LAST.get(text[e - 1])
+            if syms is None:
+                continue
+            for k, sym in syms:
+                i = e - len(sym)
+                if i < lo or not text.startswith(sym, i):
+                    continue
+                if i and _is_letter(text[i - 1]):
+                    continue
+                if best is None or (i, k) < best[:2]:
+                    best = (i, k, sym)
+    if best is None:
+        return "", -1
+    i = best[0]
+    # the match runs to the end of the tail (the `$` is zero-width)
+    j = i + len(best[2])
+    if j < s and text[j] in ".,":
+        j += 1
+    if j < s and text[j] in " \u00a0":
+        j += 1
+    return text[i:j], i
+
+
+def _is_letter(c: str) -> bool:
+    """``_LETTER.match(c)`` for one character: an ASCII one by ``isalpha``
+    (the same on ASCII), any other asked of the pattern once."""
+    if c.isascii():
+        return c.isalpha()
+    letter = _IS_LETTER.get(c)
+    if letter is None:
+        if len(_IS_LETTER) > 65_536:  # bounded, whatever the script
+            _IS_LETTER.clear()
+        letter = _IS_LETTER[c] = _LETTER.match(c) is not None
+    return letter
+
+
+def _word_after(text: str, e: int) -> str:
+    """``_WORD_AFTER.match(text, e).group(1).lower()``, or "" without a match,
+    in plain Python (a timed regex call per number asked).  Spaces and
+    no-break spaces are skipped; then `%`, `°` or a run of letters (neither
+    is a letter, and a space is neither, so backtracking over the spaces
+    finds nothing else).  tests/test_perf_num4.py compares it."""
+    n = len(text)
+    while e < n and text[e] in " \u00a0":
+        e += 1
+    if e == n:
+        return ""
+    c = text[e]
+    if c == "%" or c == "°":
+        return c
+    j = e
+    while j < n and _is_letter(text[j]):
+        j += 1
+    return text[e:j].lower()
+
+
 # The numbers the default rules look at, found without visiting the others:
 # one with a separator, or a plain one with the last character of a currency
 # symbol among the four characters before it.  A _NUMBER match starts at a
@@ -610,10 +707,7 @@ class NumToken:
         text, s = self._scan.text, self.start
         if not _may_follow_currency(text, s):
             return "", -1
-        # a match starts at most six characters before the number: a symbol of
-        # three, a dot or comma, a space and a final line break (see CURRENCY)
-        cur = CURRENCY.search(text, max(0, s - 7), s)
-        return (cur.group(), cur.start()) if cur else ("", -1)
+        return _currency_before(text, s)
 
     @property
     def currency(self) -> str:
@@ -634,8 +728,7 @@ class NumToken:
     def next(self) -> str:
         if self.suffix:
             return ""
-        w = _WORD_AFTER.match(self._scan.text, self.end)
-        return w.group(1).lower() if w else ""
+        return _word_after(self._scan.text, self.end)
 
     @_cached  # lock-free cached_property (see document.py)
     def prev(self) -> str:
