@@ -82,6 +82,11 @@ class TimedPattern:
         if name == "_pattern":  # first use: compile now
             self._pattern = regex.compile(*self._source)
             return self._pattern
+        if name.startswith("__"):
+            # Protocol probes (``__newslint_rule__`` while rules are
+            # collected, ``__wrapped__``…) must not compile the pattern: a
+            # compiled regex has none of them either.
+            raise AttributeError(name)
         # Everything but the matching calls (pattern, flags, groups…).
         return getattr(self._pattern, name)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from functools import lru_cache
 
 import regex
 
@@ -41,11 +40,9 @@ _NOTICE_PATTERN = rf"""
     """
 
 
-@lru_cache(maxsize=1)
-def _notice() -> regex.Pattern:
-    """The notice pattern, compiled on first use: it is the slowest of the
-    built-in patterns to compile, and most texts never need it."""
-    return patterns.compile(_NOTICE_PATTERN, regex.VERBOSE | regex.VERSION1)
+#: The notice pattern (compiled on first use, like every check pattern: it
+#: is the slowest of the built-ins to compile, and most texts never need it).
+_NOTICE = patterns.compile(_NOTICE_PATTERN, regex.VERBOSE | regex.VERSION1)
 
 
 #: Every notice starts with one of these (lower-cased); a paragraph without
@@ -117,7 +114,7 @@ def copyright_notice(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """
     text = doc.text
     for p in _notice_paragraphs(doc):
-        for m in _notice().finditer(text, p.start, p.end):
+        for m in _NOTICE.finditer(text, p.start, p.end):
             if m.end() - m.start() < 2:
                 continue
             yield rule.diagnostic(
