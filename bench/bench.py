@@ -19,6 +19,12 @@ from newslint.document import Document
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def default_paths() -> list[Path]:
+    """The shared corpus, or the sample the tests ship when it is absent."""
+    shared = ROOT.parent / "shared" / "corpus"
+    return sorted(shared.glob("*.jsonl")) or [ROOT / "tests" / "data" / "corpus-sample.jsonl"]
+
+
 def load(paths: list[Path]) -> list[str]:
     texts = []
     for p in paths:
@@ -42,11 +48,7 @@ def bench(name: str, texts: list[str], fn) -> None:
 
 
 def main(argv: list[str]) -> None:
-    if argv:
-        paths = [Path(a) for a in argv]
-    else:
-        shared = ROOT.parent / "shared" / "corpus"
-        paths = sorted(shared.glob("*.jsonl")) or [ROOT / "tests" / "data" / "corpus-sample.jsonl"]
+    paths = [Path(a) for a in argv] or default_paths()
     texts = load(paths)
     linter = get_linter()
     print(f"corpus: {', '.join(p.name for p in paths)}; {len(linter.rules)} rules")

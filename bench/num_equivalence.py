@@ -31,6 +31,7 @@ from pathlib import Path
 
 import regex
 
+from bench import default_paths, load  # bench/bench.py, beside this script
 from newslint.document import Document
 from newslint.engine import Linter
 from newslint.registry import load_registry
@@ -39,13 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def corpus() -> list[str]:
-    shared = ROOT.parent / "shared" / "corpus"
-    paths = sorted(shared.glob("*.jsonl")) or [ROOT / "tests" / "data" / "corpus-sample.jsonl"]
-    texts = []
-    for p in paths:
-        with p.open(encoding="utf-8") as fh:
-            texts.extend(json.loads(line)["text"] for line in fh if line.strip())
-    return texts
+    return load(default_paths())
 
 
 def test_inputs() -> list[tuple[str, str | None, bool]]:

@@ -13,26 +13,18 @@ Prints the total, MB/s, and the rules by cost.
 from __future__ import annotations
 
 import collections
-import json
 import sys
 import time
 from pathlib import Path
 
+from bench import default_paths, load  # bench/bench.py, beside this script
 from newslint.api import get_linter
 from newslint.document import Document
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def main(argv: list[str]) -> None:
-    paths = [Path(a) for a in argv if not a.startswith("--")]
-    if not paths:
-        shared = ROOT.parent / "shared" / "corpus"
-        paths = sorted(shared.glob("*.jsonl")) or [ROOT / "tests" / "data" / "corpus-sample.jsonl"]
-    texts = []
-    for p in paths:
-        with p.open(encoding="utf-8") as fh:
-            texts.extend(json.loads(line)["text"] for line in fh if line.strip())
+    paths = [Path(a) for a in argv if not a.startswith("--")] or default_paths()
+    texts = load(paths)
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     linter = get_linter()
     clock = time.process_time

@@ -417,17 +417,15 @@ def invisible_character(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
         if s == 0 and text[0] == "\ufeff" and e == 1:
             continue  # a BOM at the very start belongs to the file, not the text
         run = whole = text[s:e]
+        left = text[s - 1] if s else " "
+        right = text[e] if e < len(text) else " "
         if not _CONTEXTUAL_SET.isdisjoint(run):
-            left = text[s - 1] if s else " "
-            right = text[e] if e < len(text) else " "
             if not (_LATIN_CONTEXT.match(left) and _LATIN_CONTEXT.match(right)):
                 run = "".join(c for c in run if c not in _CONTEXTUAL)
                 if not run:
                     continue
         if not _MOJIBAKE_BYTES.isdisjoint(run) and _in_mojibake(doc, s):
             continue  # a byte of mojibake: TXT003 repairs it (or leaves it whole)
-        left = text[s - 1] if s else " "
-        right = text[e] if e < len(text) else " "
         new = " " if (set(run) & _SPACE_LIKE and not left.isspace() and not right.isspace()) else ""
         names = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(whole))
         yield rule.diagnostic(
