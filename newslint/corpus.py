@@ -467,6 +467,7 @@ class CorpusRun:
         self.jobs = jobs
         self.err = err
         self.headers: dict[str, list[str] | None] = {}
+        self.newlines: dict[str, str] = {}
         self.bar: ProgressBar | None = None
         if progress:
             total = 0
@@ -484,8 +485,10 @@ class CorpusRun:
                     self.bar.reader = reader
                 for task in _chunks(reader, inp.fmt, inp.path):
                     self.headers[inp.path] = reader.header
+                    self.newlines[inp.path] = reader.newline
                     yield task
                 self.headers[inp.path] = reader.header
+                self.newlines[inp.path] = reader.newline
                 if self.bar is not None:
                     self.bar.done_before += reader.progress.total or 0
                     self.bar.reader = None
@@ -633,7 +636,12 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
             changes_fh = open(opts.changes, "wb")  # noqa: SIM115
         for path, raw, o in run:
             if writer is None and cleaned_out:
-                writer = RecordWriter(cleaned_out, inputs[0].fmt, run.headers.get(path))
+                writer = RecordWriter(
+                    cleaned_out,
+                    inputs[0].fmt,
+                    run.headers.get(path),
+                    run.newlines.get(path, "\r\n"),
+                )
             if o.error:
                 err.write(
                     f"newslint: {'error' if opts.strict else 'warning'}: {path}:{o.line}: "
@@ -673,7 +681,10 @@ def run_corpus(opts: Any, out: IO[str], err: IO[str]) -> int:
                 formatter.add(o.result)
         if writer is None and cleaned_out:
             writer = RecordWriter(
-                cleaned_out, inputs[0].fmt, next(iter(run.headers.values()), None)
+                cleaned_out,
+                inputs[0].fmt,
+                next(iter(run.headers.values()), None),
+                next(iter(run.newlines.values()), "\r\n"),
             )
         if writer is not None:
             writer.commit()

@@ -13,6 +13,7 @@ a cleaning run can report it by line number and write it back unchanged.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import sys
 from collections.abc import Iterator
@@ -81,13 +82,15 @@ class Progress:
 class RecordReader:
     """Iterate the records of one input (a path or ``-`` for stdin).
 
-    ``header`` holds the CSV column names (``None`` for JSONL).
+    ``header`` holds the CSV column names (``None`` for JSONL), ``newline``
+    the CSV's row terminator.
     """
 
     def __init__(self, path: str, fmt: str) -> None:
         self.path = path
         self.fmt = fmt
         self.header: list[str] | None = None
+        self.newline = "\r\n"  # a CSV's row terminator, as read
         self._raw: IO[bytes]
         try:
             if path == "-":
@@ -146,7 +149,16 @@ class RecordReader:
 
         csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
         text = io.TextIOWrapper(self._stream, encoding="utf-8-sig", newline="")
-        reader = csv.reader(text)
+        try:
+            first = text.readline()
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{self.path}: not valid UTF-8 near line 1 ({exc.reason}); convert it to UTF-8"
+            ) from None
+        # The cleaned copy ends its rows as the input does (the csv module
+        # would write "\r\n" whatever it read).
+        self.newline = next((nl for nl in ("\r\n", "\n", "\r") if first.endswith(nl)), "\r\n")
+        reader = csv.reader(itertools.chain((first,) if first else (), text))
         try:
             start = 1
             try:
@@ -184,7 +196,9 @@ class RecordWriter:
     ``path`` ``-`` writes to stdout.  A ``.gz`` suffix compresses.
     """
 
-    def __init__(self, path: str, fmt: str, header: list[str] | None = None) -> None:
+    def __init__(
+        self, path: str, fmt: str, header: list[str] | None = None, newline: str = "\r\n"
+    ) -> None:
         self.path = path
         self.fmt = fmt
         self._tmp: str | None = None
@@ -213,7 +227,7 @@ class RecordWriter:
             import csv
 
             self._text = io.TextIOWrapper(self._out, encoding="utf-8", newline="")
-            self._csv = csv.writer(self._text)
+            self._csv = csv.writer(self._text, lineterminator=newline)
             if header is not None:
                 self._csv.writerow(header)
 

@@ -207,6 +207,30 @@ def test_csv_lint_and_fix_keep_columns(sample, tmp_path):
     assert [r["id"] for r in got] == [r["id"] for r in rows]
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_csv_fix_keeps_row_terminator(tmp_path, newline):
+    """The cleaned CSV ends its rows as the input does; newlines inside a
+    quoted text are the text's own and stay as they were."""
+    p = tmp_path / "c.csv"
+    with p.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator=newline)
+        w.writerow(["id", "text"])
+        w.writerow(["1", "Paragraf pertama.\n\nBaca juga: Judul lain\n\nParagraf kedua."])
+        w.writerow(["2", "Berita tanpa masalah."])
+    clean = tmp_path / "clean.csv"
+    code, _, err = run(p, fix=True, output_file=str(clean), jobs=1)
+    assert code in (0, 1), err
+    raw = clean.read_bytes()
+    assert raw.startswith(f"id,text{newline}".encode())
+    assert raw.endswith(f"Berita tanpa masalah.{newline}".encode())
+    if newline == "\n":
+        assert b"\r" not in raw
+    with clean.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert [r[0] for r in rows] == ["id", "1", "2"]
+    assert "Baca juga" not in rows[1][1] and "Paragraf kedua." in rows[1][1]
+
+
 def test_stdin_fix_writes_corpus_to_stdout(cli, sample):
     r = cli(
         "check", "--isolated", "--input-format", "jsonl", "--fix", "-", input=sample.read_bytes()
