@@ -129,10 +129,94 @@ class PackSpec:
         """The compiled pattern (``regex.Pattern``), cached per process."""
         return _compiled(self.pattern_source)
 
+    @property
+    def last(self) -> str | None:
+        """The character every match ends with, before trailing white space
+        only (see ``_last_char``), or None when that is not known."""
+        return _last_char(self.pattern_source, self.kind)
+
 
 @lru_cache(maxsize=1024)
 def _compiled(source: str) -> Any:
     return regex.compile(source, regex.VERSION1)
+
+
+#: Inline flags that change what ``$`` or white space mean (``x`` verbose:
+#: comments; ``m`` multi-line; ``w`` word, other line ends): ``_last_char``
+#: gives up on a pattern that may set one.
+_RISKY_FLAGS = _stdre.compile(r"\(\?[A-Za-z0-9\-]*[xmwXMW]")
+
+
+@lru_cache(maxsize=1024)
+def _last_char(source: str, kind: str) -> str | None:
+    """A character ``c`` such that, for every match in a unit (a tail
+    window), the unit with its trailing white space removed
+    (``str.rstrip``) ends with ``c``: the units that do not cannot match.
+    None unless provable from the source alone, conservatively: the
+    pattern (a tail rule's, inside its ``(?:…)\\Z``) is a sequence at the
+    top level (no ``|`` outside groups) ending with an escaped ASCII
+    punctuation character (``\\)``), optionally then ``\\s*``, then ``$``
+    (required for a pattern rule, whose match may otherwise end anywhere; a
+    tail match ends at the window's end).  Non-multi-line ``$`` is the end
+    or a final ``\\n``, so only ``\\s`` characters follow ``c``, and every
+    ``\\s`` character is white space to ``str.rstrip`` (a test checks all
+    of Unicode); punctuation has no case variants, so ``(?i)`` cannot
+    matter.  Gives up on character classes it cannot read simply (nested
+    sets, a leading ``]``) and on inline flags that could change ``$`` or
+    add comments."""
+    if kind == "tail":
+        if not (source.startswith("(?:") and source.endswith(")\\Z")):
+            return None
+        source = source[3:-3]
+    elif kind != "pattern":
+        return None
+    if "#" in source or _RISKY_FLAGS.search(source):
+        return None
+    tokens: list[str] = []
+    depth = 0
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            if i + 1 >= n:
+                return None
+            tokens.append(source[i : i + 2])
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            if j < n and source[j] == "^":
+                j += 1
+            if j < n and source[j] == "]":
+                return None
+            while j < n and source[j] != "]":
+                if source[j] == "[":
+                    return None
+                j += 2 if source[j] == "\\" else 1
+            if j >= n:
+                return None
+            tokens.append(source[i : j + 1])
+            i = j + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return None
+        tokens.append(c)
+        i += 1
+    if depth != 0:
+        return None
+    if tokens[-1:] == ["$"]:
+        tokens.pop()
+    elif kind == "pattern":
+        return None
+    if tokens[-2:] == ["\\s", "*"]:
+        del tokens[-2:]
+    if not tokens or len(tokens[-1]) != 2 or tokens[-1][1] not in string.punctuation:
+        return None
+    return tokens[-1][1]
 
 
 def _may_match(doc: Document, requires: tuple[str, ...]) -> bool:
@@ -487,8 +571,13 @@ def check_pack_rule(doc: Document, rule: Rule) -> Iterable[Diagnostic]:
             state = _scanned(doc, requires)
         if state.present.isdisjoint(requires):
             return ()  # none of the words every match contains: the regex cannot match
-        return _run(doc, rule, spec, state)
-    return _run(doc, rule, spec, None)
+    else:
+        state = None
+    if spec.kind == "tail":
+        last = spec.last
+        if last is not None and _tail_cannot_match(doc.text, spec, last):
+            return ()
+    return _run(doc, rule, spec, state)
 
 
 def _run(doc: Document, rule: Rule, spec: PackSpec, state: _Scanned | None) -> Iterator[Diagnostic]:
@@ -551,9 +640,12 @@ def _check_pattern(
     pattern = spec.pattern
     search = pattern.search
     limit = TIMEOUT
+    last = spec.last
     for unit in units:
         # Each unit is matched on its own, so ^ and $ are its start and end.
         chunk = text[unit.start : unit.end]
+        if last is not None and chunk[-1:] != last and not chunk.rstrip().endswith(last):
+            continue  # every match ends the unit with ``last`` (``_last_char``)
         if search(chunk, None, None, None, False, limit) is None:  # the common, cheap case
             continue
         for m in pattern.finditer(chunk, None, None, False, None, False, limit):
@@ -579,13 +671,29 @@ def _check_pattern(
                 break  # one finding per unit when the unit goes
 
 
+def _tail_end(text: str) -> int:
+    """Where a tail rule's window ends: before trailing blanks and line breaks."""
+    end = len(text)
+    while end > 0 and (text[end - 1] in HSPACE or text[end - 1] in "\r\n"):
+        end -= 1
+    return end
+
+
+def _tail_cannot_match(text: str, spec: PackSpec, last: str) -> bool:
+    """True when the tail window does not end with ``last`` (trailing white
+    space aside), which every match of the rule ends with (``_last_char``):
+    then the rule cannot match."""
+    end = _tail_end(text)
+    if text[end - 1 : end] == last:
+        return False
+    return not text[max(0, end - spec.within) : end].rstrip().endswith(last)
+
+
 def _check_tail(
     doc: Document, rule: Rule, spec: PackSpec, state: _Scanned | None = None
 ) -> Iterator[Diagnostic]:
     text = doc.text
-    end = len(text)
-    while end > 0 and (text[end - 1] in HSPACE or text[end - 1] in "\r\n"):
-        end -= 1
+    end = _tail_end(text)
     lo = max(0, end - spec.within)
     if spec.requires and not _tail_may_match(doc, spec.requires, lo, end, state):
         return  # every match lies in text[lo:end] and holds one of the words

@@ -1,0 +1,236 @@
+"""r5-bp fast paths, each compared with the code path it skips.
+
+* ``_last_char``: a pack rule whose every match ends its unit (or tail
+  window) with one punctuation character skips the units that do not.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import sys
+
+import pytest
+import regex
+
+from newslint import packs
+from newslint.document import Document
+from newslint.packs import builtin_rules, check_pack_rule
+
+BUILTIN = builtin_rules()
+
+
+def _rule(code):
+    return next(r for r in BUILTIN if r.code == code)
+
+
+def _findings(doc, r):
+    return [
+        (
+            d.code,
+            d.start,
+            d.end,
+            d.message,
+            d.fix and [(e.start, e.end, e.content) for e in d.fix.edits],
+        )
+        for d in check_pack_rule(doc, r)
+    ]
+
+
+def _both(text, r, monkeypatch, lang="id"):
+    """The rule's findings with the fast path, and with ``_last_char`` off."""
+    fast = _findings(Document(text, language=lang, is_record=True), r)
+    with monkeypatch.context() as m:
+        m.setattr(packs, "_last_char", lambda source, kind: None)
+        plain = _findings(Document(text, language=lang, is_record=True), r)
+    return fast, plain
+
+
+# -- _last_char: what it proves -----------------------------------------------------
+
+
+def test_every_regex_white_space_is_stripped_by_rstrip():
+    """The filter strips with ``str.rstrip``; what follows the last character
+    of a match is ``\\s`` (and ``$``'s final ``\\n``): each must be white space
+    to ``str.rstrip``, over all of Unicode, with and without ``(?a)``."""
+    ws = regex.compile(r"\s", regex.VERSION1)
+    ws_ascii = regex.compile(r"(?a)\s", regex.VERSION1)
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        if ws.match(ch) or ws_ascii.match(ch):
+            assert ch.isspace() and not (ch + "x" + ch).rstrip().endswith(ch), hex(cp)
+
+
+def test_punctuation_has_no_case_variants():
+    """``(?i)`` cannot make an escaped ASCII punctuation character match
+    anything else (full case folding included)."""
+    import string
+
+    alts = "|".join(regex.escape(p) for p in string.punctuation)
+    pat = regex.compile(rf"(?i)(?:{alts})", regex.VERSION1 | regex.FULLCASE)
+    others = "".join(
+        chr(cp) for cp in range(sys.maxunicode + 1) if chr(cp) not in string.punctuation
+    )
+    assert pat.search(others) is None
+    assert len(pat.findall(string.punctuation)) == len(string.punctuation)
+
+
+@pytest.mark.parametrize(
+    ("source", "kind", "expected"),
+    [
+        (r"(?<=[.!?]\s{0,3})\((?i:ant|rtr)\)\s*$", "pattern", ")"),
+        (r"\((?:a|b)\)$", "pattern", ")"),
+        (r"x\.$", "pattern", "."),
+        (r"(?:\(\p{Lu}+\))\Z", "tail", ")"),
+        (r"(?:\(\p{Lu}+\)\s*)\Z", "tail", ")"),
+        (r"(?:\(\p{Lu}+\)\s*$)\Z", "tail", ")"),
+        # not provable: the pattern may end elsewhere
+        (r"\(ant\)", "pattern", None),  # no $: a match may end mid-unit
+        (r"\(ant\)\s+$", "pattern", None),  # only \s* is understood
+        (r"\(ant\)\s*?$", "pattern", None),
+        (r"\(ant\)?$", "pattern", None),
+        (r"\(ant\){1,2}$", "pattern", None),
+        (r"a|\(ant\)$", "pattern", None),  # top-level alternation
+        (r"(?:a|\(ant\)\Z", "tail", None),  # malformed wrapper content
+        (r"(?:a|\(ant\))\Z", "tail", None),  # the user's pattern alternates
+        (r"(?m)\(ant\)$", "pattern", None),  # $ before any line break
+        (r"(?x)\(ant\) # \)$", "pattern", None),  # comments
+        (r"(?w)\(ant\)$", "pattern", None),
+        (r"(?i-m:x)\(ant\)$", "pattern", None),
+        (r"[\]]\)$", "pattern", ")"),
+        (r"[]x]\)$", "pattern", None),  # a leading ] in a class
+        (r"[[a-z]--[aeiou]]\)$", "pattern", None),  # nested sets
+        (r"[a(]|\)$", "pattern", None),  # "(" inside a class is not a group
+        (r"[a|]\)$", "pattern", ")"),  # "|" inside a class is not an alternation
+        (r"\p{Lu}$", "pattern", None),
+        (r"\x29$", "pattern", None),
+        (r"a\\)$", "pattern", None),  # an escaped backslash, then a group close
+        (r"\)(?=\s*$)", "pattern", None),
+        (r"\)", "substitution", None),
+        (r"", "pattern", None),
+    ],
+)
+def test_last_char_is_conservative(source, kind, expected):
+    assert packs._last_char(source, kind) == expected
+
+
+def test_builtin_rules_with_a_last_char():
+    got = {r.code: r.spec.last for r in BUILTIN if r.spec.last is not None}
+    assert got == {"BP009": ")", "BP012": ")", "BP016": ")"}
+
+
+# -- the fast path gives the plain findings -------------------------------------------
+
+TRAPS = [
+    "Pemerintah akan mengumumkan hasilnya pekan depan. (ant)",
+    "Pemerintah akan mengumumkan hasilnya pekan depan. (ant)  \n",
+    "Pemerintah akan mengumumkan hasilnya pekan depan. (ant)\u2028",
+    "Pemerintah akan mengumumkan hasilnya pekan depan. (ant)\u3000\u00a0",
+    "Pemerintah akan mengumumkan hasilnya pekan depan. (ant)\x1c",
+    "Pemerintah akan mengumumkan. (ANT)\n\nParagraf lain. (rtr)\r\n",
+    '"Kami siap," katanya. (rtr)\nBaris berikut.',
+    "Kata dia. (ant) lalu pergi.",
+    "WASHINGTON (AP) — The Senate voted on Tuesday. (ap)",
+    "Biaya operasional naik 1,6% dari periode sama. (Nama Penulis)",
+    "Biaya naik. (Nama Penulis)\n\n\t ",
+    '"Kami optimistis," kata dia. (Nama Satu, Nama Dua)  ',
+    "Kata dia. (Nama Satu/Nama Dua)",
+    "Kata dia. (Nama Satu/Nama Dua/Foto)\u2029",
+    "Kata dia. (Nama Satu/Nama Dua) x",
+    "(ant)",
+    ")",
+    "",
+    " \n ",
+    "Kata dia. (Nama Penulis)" + " " * 300,
+    "Kata dia. (Nama Penulis)\u2028" + "\n" * 5,
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_fast_path_equals_plain_on_traps(text, monkeypatch):
+    for r in BUILTIN:
+        if r.spec.last is None:
+            continue
+        for lang in ("id", "en"):
+            fast, plain = _both(text, r, monkeypatch, lang)
+            assert fast == plain, (r.code, text)
+
+
+_PIECES = [  # fmt: skip
+    "(ant)",
+    "(ANT)",
+    "(antara)",
+    "(ant/ab)",
+    "(rtr)",
+    "(AP)",
+    "(Nama Penulis)",
+    "(Nama/Foto)",
+    "(Nama Satu, Nama Dua)",
+    "(x",
+    ")",
+    "(",
+    ".",
+    ". ",
+    "!",
+    '"',
+    "”",
+    "’",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\u00a0",
+    "\u2028",
+    "\u3000",
+    "\x1c",
+    "\x85",
+    "kata",
+    "Dia",
+    "/",
+    ",",
+]
+
+
+def test_fast_path_equals_plain_on_random_texts(monkeypatch):
+    rnd = random.Random(5)
+    rules = [r for r in BUILTIN if r.spec.last is not None]
+    flagged = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(_PIECES) for _ in range(rnd.randint(0, 14)))
+        for r in rules:
+            fast, plain = _both(text, r, monkeypatch)
+            assert fast == plain, (r.code, text)
+            flagged += bool(fast)
+    assert flagged > 100  # the texts do reach the regex
+
+
+def test_user_rule_with_a_last_char(tmp_path, monkeypatch):
+    """A user pattern rule (line scope) and tail rule ending with ``\\.``."""
+    pack = tmp_path / "p.yaml"
+    pack.write_text(
+        "pack: p\nrules:\n"
+        "  - code: ZZ001\n    name: dot-line\n    message: 'x {match}'\n    scope: line\n"
+        "    pattern: 'END\\s*\\.\\s*$'\n"
+        "    examples:\n      flag: ['a END.']\n      pass: ['a END. b']\n"
+        "  - code: ZZ002\n    name: dot-tail\n    message: 'x {match}'\n    kind: tail\n    within: 20\n"
+        "    pattern: 'FIN\\.'\n"
+        "    examples:\n      flag: ['a FIN.']\n      pass: ['a FIN. b']\n",
+        encoding="utf-8",
+    )
+    rules = packs.load_rule_paths([pack])
+    assert [r.spec.last for r in rules] == [".", "."]
+    rnd = random.Random(7)
+    pieces = ["END", "FIN", ".", " ", "\n", "\u2028", "x", "\r\n", "\t"]
+    for _ in range(2000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        for r in rules:
+            fast, plain = _both(text, r, monkeypatch)
+            assert fast == plain, (r.code, text)
+
+
+def test_plain_rule_replacement_keeps_last_char():
+    """``dataclasses.replace`` (the tests' plain rules) keeps the property."""
+    r = _rule("BP009")
+    assert dataclasses.replace(r.spec, requires=()).last == ")"
