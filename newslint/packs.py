@@ -484,6 +484,12 @@ def _unit_starts(doc: Document, scope: str, units: list[Span]) -> list[int]:
     return starts
 
 
+def paragraph_starts(doc: Document) -> list[int]:
+    """The start offset of each of ``doc.paragraphs``, built once per document
+    and shared with the pack rules' paragraph units."""
+    return _unit_starts(doc, "paragraph", doc.paragraphs)
+
+
 def _candidate_units(
     doc: Document, scope: str, requires: tuple[str, ...], state: _Scanned | None = None
 ) -> list[Span]:

@@ -234,3 +234,34 @@ def test_plain_rule_replacement_keeps_last_char():
     """``dataclasses.replace`` (the tests' plain rules) keeps the property."""
     r = _rule("BP009")
     assert dataclasses.replace(r.spec, requires=()).last == ")"
+
+
+# -- BP001: text.lower()'s notice words from the shared scan --------------------------
+
+
+def test_casefold_never_drops_a_character():
+    """With ``len(casefold) == len(text)`` every character folds to exactly one."""
+    assert all(chr(i).casefold() for i in range(sys.maxunicode + 1))
+
+
+_NOTICE_PIECES = [
+    "Copyright", "COPYRIGHT", "copyriGHT", "©", "(c)", "(C)", "Hak Cipta", "cipta", "rights",
+    "All Rights Reserved", "rightſ", "riGHTS", "ſ", "ß", "İ", "Σ", "ΣΑ", "ς", "\u212a", "ﬀ",
+    "µ", " ", "\n", "\n\n", ".", "kata", "2024", "Kompas.com", "\u2028", "é", "“",
+]  # fmt: skip
+
+
+def test_notice_paragraphs_equal_the_old_code_on_random_texts():
+    from test_pack_fastpath import _old_notice_paragraphs
+
+    from newslint.checks.boilerplate import _notice_paragraphs
+
+    rnd = random.Random(11)
+    nonempty = 0
+    for _ in range(4000):
+        text = "".join(rnd.choice(_NOTICE_PIECES) for _ in range(rnd.randint(0, 12)))
+        doc = Document(text, language="id", is_record=True)
+        got = _notice_paragraphs(doc)
+        assert got == _old_notice_paragraphs(Document(text, language="id", is_record=True)), text
+        nonempty += bool(got)
+    assert nonempty > 1000
