@@ -265,3 +265,52 @@ def test_notice_paragraphs_equal_the_old_code_on_random_texts():
         assert got == _old_notice_paragraphs(Document(text, language="id", is_record=True)), text
         nonempty += bool(got)
     assert nonempty > 1000
+
+
+# -- BP002/BP003: the paragraphs holding a read-also hint -----------------------------
+
+
+def _old_read_also_paragraphs(doc):
+    """main's loop: every paragraph, the first hint starting in it decides."""
+    from bisect import bisect_left
+
+    from newslint.checks.boilerplate import _read_also_hints
+
+    folded = doc.casefolded
+    hints = _read_also_hints(folded)
+    if not hints:
+        return []
+    if len(folded) != len(doc.text):
+        return doc.paragraphs
+    starts = [s for s, _ in hints]
+    out = []
+    for p in doc.paragraphs:
+        k = bisect_left(starts, p.start)
+        if k < len(hints) and hints[k][1] <= p.end:
+            out.append(p)
+    return out
+
+
+_READ_ALSO_PIECES = [
+    "Baca juga:", "baca juga :", "juga:", "pula:", "also:", "more:", "related:", "Related:",
+    ":", " ", "\t", "\n", "\n\n", "\r\n", "\n \n", "Kata", "dia.", "ß", "ſ", "\u2028", "x",
+]  # fmt: skip
+
+
+def test_read_also_paragraphs_equal_the_old_loop():
+    from test_pack_scan import READ_ALSO_TRAPS
+
+    from newslint.checks.boilerplate import _read_also_paragraphs
+
+    rnd = random.Random(13)
+    texts = list(READ_ALSO_TRAPS)
+    texts += [
+        "".join(rnd.choice(_READ_ALSO_PIECES) for _ in range(rnd.randint(0, 16)))
+        for _ in range(4000)
+    ]
+    kept = 0
+    for text in texts:
+        got = _read_also_paragraphs(Document(text, language="id", is_record=True))
+        assert got == _old_read_also_paragraphs(Document(text, language="id", is_record=True)), text
+        kept += bool(got)
+    assert kept > 1000

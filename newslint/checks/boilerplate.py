@@ -202,13 +202,15 @@ def _read_also_paragraphs(doc: Document) -> list[Span]:
             cached = []
         elif len(folded) != len(doc.text):
             cached = doc.paragraphs
-        else:  # hints are sorted and disjoint: the first one starting in p decides
-            starts = [s for s, _ in hints]
-            cached = []
-            for p in doc.paragraphs:
-                k = bisect_left(starts, p.start)
-                if k < len(hints) and hints[k][1] <= p.end:
-                    cached.append(p)
+        else:  # each hint's paragraph: the last starting at or before it (a hint is never empty)
+            paras = doc.paragraphs
+            starts = paragraph_starts(doc)
+            keep = set()
+            for s, e in hints:
+                k = bisect_right(starts, s) - 1
+                if k >= 0 and e <= paras[k].end:
+                    keep.add(k)
+            cached = [paras[k] for k in sorted(keep)]
         doc.__dict__["_bp_read_also_paragraphs"] = cached
     return cached
 
