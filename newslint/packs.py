@@ -579,27 +579,27 @@ def check_pack_rule(doc: Document, rule: Rule) -> Iterable[Diagnostic]:
             return ()  # none of the words every match contains: the regex cannot match
     else:
         state = None
-    if spec.kind == "tail":
+    kind = spec.kind
+    if kind == "tail":  # at most one finding: a tuple, no generator
         last = spec.last
         if last is not None and _tail_cannot_match(doc.text, spec, last):
             return ()
-    return _run(doc, rule, spec, state)
+        try:
+            return _check_tail(doc, rule, spec, state)
+        except TimeoutError:
+            raise _timed_out(doc, rule, spec) from None
+    if kind == "substitution":
+        return _check_substitution(doc, rule, spec)
+    return _check_pattern(doc, rule, spec, state)
 
 
-def _run(doc: Document, rule: Rule, spec: PackSpec, state: _Scanned | None) -> Iterator[Diagnostic]:
-    try:
-        if spec.kind == "tail":
-            yield from _check_tail(doc, rule, spec, state)
-        elif spec.kind == "substitution":
-            yield from _check_substitution(doc, rule, spec)
-        else:
-            yield from _check_pattern(doc, rule, spec, state)
-    except TimeoutError:
-        where = f" on {doc.path}" if doc.path else ""
-        raise RuleError(
-            f"{spec.source}: rule {rule.code} ({rule.name}): pattern timed out after "
-            f"{TIMEOUT:g}s{where}; simplify the pattern"
-        ) from None
+def _timed_out(doc: Document, rule: Rule, spec: PackSpec) -> RuleError:
+    """The error for a pack rule's pattern that ran out of time."""
+    where = f" on {doc.path}" if doc.path else ""
+    return RuleError(
+        f"{spec.source}: rule {rule.code} ({rule.name}): pattern timed out after "
+        f"{TIMEOUT:g}s{where}; simplify the pattern"
+    )
 
 
 def _units(doc: Document, scope: str) -> list[Span]:
@@ -634,47 +634,54 @@ def _message(spec: PackSpec, matched: str, replacement: str = "") -> str:
 def _check_pattern(
     doc: Document, rule: Rule, spec: PackSpec, state: _Scanned | None = None
 ) -> Iterator[Diagnostic]:
-    text = doc.text
-    if spec.requires and spec.scope != "text":
-        units = _candidate_units(doc, spec.scope, spec.requires, state)
-    else:
-        units = _units(doc, spec.scope)
-    if not units:
-        return
-    # ``regex``'s arguments by position (string, pos, endpos, [overlapped,]
-    # concurrent, partial, timeout): it skips parsing keywords (~0.3 µs a call).
-    # Each unit is searched by ``finditer`` alone: a ``search`` first (to
-    # skip the iterator for units without a match) saves ~0.1 µs there but
-    # repeats the whole search in every unit that matches.
-    finditer = spec.pattern.finditer
-    limit = TIMEOUT
-    last = spec.last
-    for unit in units:
-        # Each unit is matched on its own, so ^ and $ are its start and end.
-        chunk = text[unit.start : unit.end]
-        if last is not None and chunk[-1:] != last and not chunk.rstrip().endswith(last):
-            continue  # every match ends the unit with ``last`` (``_last_char``)
-        for m in finditer(chunk, None, None, False, None, False, limit):
-            if m.end() == m.start():
-                continue
-            start, end = unit.start + m.start(), unit.start + m.end()
-            fix = None
-            if spec.fix in ("delete-line", "delete-paragraph"):
-                start, end = unit
-                fix = Fix.delete(delete_edit(doc, start, end), spec.fix_message, spec.applicability)
-            elif spec.fix == "delete-match":
-                fix = Fix.delete(delete_edit(doc, start, end), spec.fix_message, spec.applicability)
-            elif spec.fix == "replace":
-                try:
-                    new = m.expand(spec.replacement or "")
-                except (regex.error, IndexError) as exc:
-                    raise RuleError(
-                        f"{spec.source}: rule {rule.code} ({rule.name}): bad replacement: {exc}"
-                    ) from None
-                fix = Fix.replace(start, end, new, spec.fix_message, spec.applicability)
-            yield rule.diagnostic(start, end, _message(spec, m.group()), fix)
-            if spec.fix in ("delete-line", "delete-paragraph"):
-                break  # one finding per unit when the unit goes
+    try:
+        text = doc.text
+        if spec.requires and spec.scope != "text":
+            units = _candidate_units(doc, spec.scope, spec.requires, state)
+        else:
+            units = _units(doc, spec.scope)
+        if not units:
+            return
+        # ``regex``'s arguments by position (string, pos, endpos, [overlapped,]
+        # concurrent, partial, timeout): it skips parsing keywords (~0.3 µs a call).
+        # Each unit is searched by ``finditer`` alone: a ``search`` first (to
+        # skip the iterator for units without a match) saves ~0.1 µs there but
+        # repeats the whole search in every unit that matches.
+        finditer = spec.pattern.finditer
+        limit = TIMEOUT
+        last = spec.last
+        for unit in units:
+            # Each unit is matched on its own, so ^ and $ are its start and end.
+            chunk = text[unit.start : unit.end]
+            if last is not None and chunk[-1:] != last and not chunk.rstrip().endswith(last):
+                continue  # every match ends the unit with ``last`` (``_last_char``)
+            for m in finditer(chunk, None, None, False, None, False, limit):
+                if m.end() == m.start():
+                    continue
+                start, end = unit.start + m.start(), unit.start + m.end()
+                fix = None
+                if spec.fix in ("delete-line", "delete-paragraph"):
+                    start, end = unit
+                    fix = Fix.delete(
+                        delete_edit(doc, start, end), spec.fix_message, spec.applicability
+                    )
+                elif spec.fix == "delete-match":
+                    fix = Fix.delete(
+                        delete_edit(doc, start, end), spec.fix_message, spec.applicability
+                    )
+                elif spec.fix == "replace":
+                    try:
+                        new = m.expand(spec.replacement or "")
+                    except (regex.error, IndexError) as exc:
+                        raise RuleError(
+                            f"{spec.source}: rule {rule.code} ({rule.name}): bad replacement: {exc}"
+                        ) from None
+                    fix = Fix.replace(start, end, new, spec.fix_message, spec.applicability)
+                yield rule.diagnostic(start, end, _message(spec, m.group()), fix)
+                if spec.fix in ("delete-line", "delete-paragraph"):
+                    break  # one finding per unit when the unit goes
+    except TimeoutError:
+        raise _timed_out(doc, rule, spec) from None
 
 
 def _tail_end(text: str) -> int:
@@ -697,20 +704,23 @@ def _tail_cannot_match(text: str, spec: PackSpec, last: str) -> bool:
 
 def _check_tail(
     doc: Document, rule: Rule, spec: PackSpec, state: _Scanned | None = None
-) -> Iterator[Diagnostic]:
+) -> tuple[Diagnostic, ...]:
+    """The tail rule's finding, if any (a tuple: at most one, no generator)."""
     text = doc.text
     end = _tail_end(text)
     lo = max(0, end - spec.within)
     if spec.requires and not _tail_may_match(doc, spec.requires, lo, end, state):
-        return  # every match lies in text[lo:end] and holds one of the words
+        return ()  # every match lies in text[lo:end] and holds one of the words
     m = spec.pattern.search(text[lo:end], None, None, None, False, TIMEOUT)
     if m is None or lo + m.end() != end:
-        return
+        return ()
     start = lo + m.start()
     fix = None
     if spec.fix != "none":
         fix = Fix.delete(doc.deletion(start, end), spec.fix_message, spec.applicability)
-    yield rule.diagnostic(start, end, _message(spec, m.group()), fix, supersedes=fix is not None)
+    return (
+        rule.diagnostic(start, end, _message(spec, m.group()), fix, supersedes=fix is not None),
+    )
 
 
 def _inside_quotes(text: str, unit_start: int, pos: int) -> bool:
@@ -732,34 +742,37 @@ def _match_case(found: str, right: str) -> str:
 
 
 def _check_substitution(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagnostic]:
-    text = doc.text
-    table = dict(spec.table) if spec.case_sensitive else {k.lower(): v for k, v in spec.table}
-    for unit in doc.paragraphs:
-        for m in spec.pattern.finditer(text, unit.start, unit.end, False, None, False, TIMEOUT):
-            found = m.group()
-            if spec.skip_quoted and _inside_quotes(text, unit.start, m.start()):
-                continue
-            if (
-                spec.skip_capitalized
-                and found[:1].isupper()
-                and not _sentence_start(text, unit.start, m.start())
-            ):
-                continue
-            key = found if spec.case_sensitive else _WHITE_RUN.sub(" ", found.lower())
-            right = table.get(key)
-            if right is None:
-                continue
-            new = right if spec.case_sensitive else _match_case(found, right)
-            fix = None
-            if spec.fix != "none":
-                fix = Fix.replace(
-                    m.start(),
-                    m.end(),
-                    new,
-                    spec.fix_message.format(match=found, replacement=new),
-                    spec.applicability,
-                )
-            yield rule.diagnostic(m.start(), m.end(), _message(spec, found, new), fix)
+    try:
+        text = doc.text
+        table = dict(spec.table) if spec.case_sensitive else {k.lower(): v for k, v in spec.table}
+        for unit in doc.paragraphs:
+            for m in spec.pattern.finditer(text, unit.start, unit.end, False, None, False, TIMEOUT):
+                found = m.group()
+                if spec.skip_quoted and _inside_quotes(text, unit.start, m.start()):
+                    continue
+                if (
+                    spec.skip_capitalized
+                    and found[:1].isupper()
+                    and not _sentence_start(text, unit.start, m.start())
+                ):
+                    continue
+                key = found if spec.case_sensitive else _WHITE_RUN.sub(" ", found.lower())
+                right = table.get(key)
+                if right is None:
+                    continue
+                new = right if spec.case_sensitive else _match_case(found, right)
+                fix = None
+                if spec.fix != "none":
+                    fix = Fix.replace(
+                        m.start(),
+                        m.end(),
+                        new,
+                        spec.fix_message.format(match=found, replacement=new),
+                        spec.applicability,
+                    )
+                yield rule.diagnostic(m.start(), m.end(), _message(spec, found, new), fix)
+    except TimeoutError:
+        raise _timed_out(doc, rule, spec) from None
 
 
 # -- loading and validation ----------------------------------------------------
