@@ -651,10 +651,10 @@ def _check_pattern(
         limit = TIMEOUT
         last = spec.last
         for unit in units:
+            if last is not None and not _ends_with(text, unit.start, unit.end, last):
+                continue  # every match ends the unit with ``last`` (``_last_char``)
             # Each unit is matched on its own, so ^ and $ are its start and end.
             chunk = text[unit.start : unit.end]
-            if last is not None and chunk[-1:] != last and not chunk.rstrip().endswith(last):
-                continue  # every match ends the unit with ``last`` (``_last_char``)
             for m in finditer(chunk, None, None, False, None, False, limit):
                 if m.end() == m.start():
                     continue
@@ -697,9 +697,16 @@ def _tail_cannot_match(text: str, spec: PackSpec, last: str) -> bool:
     space aside), which every match of the rule ends with (``_last_char``):
     then the rule cannot match."""
     end = _tail_end(text)
-    if text[end - 1 : end] == last:
-        return False
-    return not text[max(0, end - spec.within) : end].rstrip().endswith(last)
+    return not _ends_with(text, max(0, end - spec.within), end, last)
+
+
+def _ends_with(text: str, start: int, end: int, last: str) -> bool:
+    """``text[start:end].rstrip().endswith(last)``, without copying the span
+    (a unit can be a whole 5 MB line): ``rstrip`` strips what ``isspace``
+    says is white space."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] == last
 
 
 def _check_tail(
