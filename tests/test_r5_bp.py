@@ -314,3 +314,15 @@ def test_read_also_paragraphs_equal_the_old_loop():
         assert got == _old_read_also_paragraphs(Document(text, language="id", is_record=True)), text
         kept += bool(got)
     assert kept > 1000
+
+
+def test_ends_with_is_rstrip_endswith():
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    rnd = random.Random(23)
+    pieces = spaces + [")", ".", "a", "(", "\u200b", "\ufeff"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        a = rnd.randint(0, len(text))
+        b = rnd.randint(a, len(text))
+        for last in (")", "."):
+            assert packs._ends_with(text, a, b, last) == text[a:b].rstrip().endswith(last)
