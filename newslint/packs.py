@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re as _stdre
 import string
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -532,12 +532,10 @@ def _tail_may_match(
         return True
     hits = state.hits
     for lit in state.present.intersection(requires):
-        last = end - len(lit)
-        for i in hits[lit]:
-            if i > last:
-                break
-            if i >= lo:
-                return True
+        at = hits[lit]  # ascending: the first occurrence from lo decides
+        k = bisect_left(at, lo)
+        if k < len(at) and at[k] <= end - len(lit):
+            return True
     return False
 
 
@@ -625,7 +623,12 @@ def delete_edit(doc: Document, start: int, end: int) -> Edit:
 
 
 def _message(spec: PackSpec, matched: str, replacement: str = "") -> str:
-    shown = _WHITE_RUN.sub(" ", matched.strip())
+    shown = matched.strip()
+    if not shown.isprintable() or "  " in shown:
+        # Otherwise there is nothing to collapse: every white-space
+        # character but " " is unprintable (a test checks all of Unicode),
+        # so the only runs are single spaces, which the ``sub`` keeps.
+        shown = _WHITE_RUN.sub(" ", shown)
     if len(shown) > 80:
         shown = shown[:77] + "…"
     return spec.message.format(match=shown, replacement=replacement)

@@ -326,3 +326,59 @@ def test_ends_with_is_rstrip_endswith():
         b = rnd.randint(a, len(text))
         for last in (")", "."):
             assert packs._ends_with(text, a, b, last) == text[a:b].rstrip().endswith(last)
+
+
+# -- messages: the white-space ``sub`` only when there is something to collapse -------
+
+
+def test_every_white_space_but_the_space_is_unprintable():
+    ws = regex.compile(r"\s", regex.VERSION1)
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        if ws.match(ch) and ch != " ":
+            assert not ch.isprintable(), hex(cp)
+
+
+def test_message_equals_the_plain_sub():
+    spec = _rule("BP004").spec
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    pieces = [*spaces, " ", " ", "a", "B", "ADVERTISEMENT", "\u200b", "\x00", "é", "x" * 40]
+    rnd = random.Random(29)
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        shown = packs._WHITE_RUN.sub(" ", text.strip())
+        if len(shown) > 80:
+            shown = shown[:77] + "…"
+        assert packs._message(spec, text) == spec.message.format(match=shown, replacement="")
+
+
+def _old_tail_may_match(doc, requires, lo, end):
+    state = packs._scanned(doc, requires)
+    if state.present.isdisjoint(requires):
+        return False
+    if len(doc.casefolded) != len(doc.text):
+        return True
+    for lit in state.present.intersection(requires):
+        last = end - len(lit)
+        for i in state.hits[lit]:
+            if i > last:
+                break
+            if i >= lo:
+                return True
+    return False
+
+
+def test_tail_may_match_equals_the_old_loop():
+    words = ("ab", "b", "abc")
+    rnd = random.Random(31)
+    for _ in range(3000):
+        text = "".join(
+            rnd.choice(["a", "b", "c", "ab", " ", "ß"]) for _ in range(rnd.randint(0, 14))
+        )
+        doc = Document(text, language="id", is_record=True)
+        for _ in range(4):
+            lo = rnd.randint(0, len(text))
+            end = rnd.randint(lo, len(text))
+            assert packs._tail_may_match(doc, words, lo, end) == _old_tail_may_match(
+                doc, words, lo, end
+            )
