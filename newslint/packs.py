@@ -457,14 +457,18 @@ def _scanned(doc: Document, requires: tuple[str, ...]) -> _Scanned:
         hits = state.hits
         if hits:
             todo = tuple(lit for lit in _KNOWN if lit not in hits)
+            found = _found(doc.casefolded, todo)
+            hits.update(dict.fromkeys(todo, _NOWHERE))  # in C: no list per absent word
+            hits.update(found)
+            state.present.update(found)
         else:  # the usual case: a new document, every known word
             if len(_KNOWN_TUPLE[0]) != len(_KNOWN):
                 _KNOWN_TUPLE[0] = tuple(_KNOWN)
             todo = _KNOWN_TUPLE[0]
-        found = _found(doc.casefolded, todo)
-        hits.update(dict.fromkeys(todo, _NOWHERE))  # in C: no list per absent word
-        hits.update(found)
-        state.present.update(found)
+            found = _found(doc.casefolded, todo)
+            state.hits = hits = dict.fromkeys(todo, _NOWHERE)  # built in place, not copied
+            hits.update(found)
+            state.present = set(found)
         state.known = len(_KNOWN)
     return state
 
