@@ -202,6 +202,8 @@ def _last_char(source: str, kind: str) -> str | None:
             depth += 1
         elif c == ")":
             depth -= 1
+            if depth < 0:  # closes the tail wrapper's group: ``a)|(\)`` in ``(?:…)\Z``
+                return None
         elif c == "|" and depth == 0:
             return None
         tokens.append(c)

@@ -107,6 +107,8 @@ def test_punctuation_has_no_case_variants():
         (r"a\\)$", "pattern", None),  # an escaped backslash, then a group close
         (r"\)(?=\s*$)", "pattern", None),
         (r"\)", "substitution", None),
+        (r"(?:a)|(\))\Z", "tail", None),  # the user's "a)|(\)" escapes the wrapper
+        (r"(?:a)|(?:\))\Z", "tail", None),
         (r"", "pattern", None),
     ],
 )
