@@ -61,6 +61,16 @@ def test_every_regex_white_space_is_stripped_by_rstrip():
             assert ch.isspace() and not (ch + "x" + ch).rstrip().endswith(ch), hex(cp)
 
 
+def test_escaped_punctuation_is_the_character_itself():
+    """``_last_char`` reads ``\\X`` (X ASCII punctuation) as the literal X:
+    no such escape is an assertion or a class in ``regex`` V1."""
+    import string
+
+    for p in string.punctuation:
+        pat = regex.compile("\\" + p, regex.VERSION1)
+        assert pat.fullmatch(p) and not pat.search("x") and not pat.search(""), p
+
+
 def test_punctuation_has_no_case_variants():
     """``(?i)`` cannot make an escaped ASCII punctuation character match
     anything else (full case folding included)."""
