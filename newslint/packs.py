@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re as _stdre
 import string
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -129,10 +129,96 @@ class PackSpec:
         """The compiled pattern (``regex.Pattern``), cached per process."""
         return _compiled(self.pattern_source)
 
+    @property
+    def last(self) -> str | None:
+        """The character every match ends with, before trailing white space
+        only (see ``_last_char``), or None when that is not known."""
+        return _last_char(self.pattern_source, self.kind)
+
 
 @lru_cache(maxsize=1024)
 def _compiled(source: str) -> Any:
     return regex.compile(source, regex.VERSION1)
+
+
+#: Inline flags that change what ``$`` or white space mean (``x`` verbose:
+#: comments; ``m`` multi-line; ``w`` word, other line ends): ``_last_char``
+#: gives up on a pattern that may set one.
+_RISKY_FLAGS = _stdre.compile(r"\(\?[A-Za-z0-9\-]*[xmwXMW]")
+
+
+@lru_cache(maxsize=1024)
+def _last_char(source: str, kind: str) -> str | None:
+    """A character ``c`` such that, for every match in a unit (a tail
+    window), the unit with its trailing white space removed
+    (``str.rstrip``) ends with ``c``: the units that do not cannot match.
+    None unless provable from the source alone, conservatively: the
+    pattern (a tail rule's, inside its ``(?:…)\\Z``) is a sequence at the
+    top level (no ``|`` outside groups) ending with an escaped ASCII
+    punctuation character (``\\)``), optionally then ``\\s*``, then ``$``
+    (required for a pattern rule, whose match may otherwise end anywhere; a
+    tail match ends at the window's end).  Non-multi-line ``$`` is the end
+    or a final ``\\n``, so only ``\\s`` characters follow ``c``, and every
+    ``\\s`` character is white space to ``str.rstrip`` (a test checks all
+    of Unicode); punctuation has no case variants, so ``(?i)`` cannot
+    matter.  Gives up on character classes it cannot read simply (nested
+    sets, a leading ``]``) and on inline flags that could change ``$`` or
+    add comments."""
+    if kind == "tail":
+        if not (source.startswith("(?:") and source.endswith(")\\Z")):
+            return None
+        source = source[3:-3]
+    elif kind != "pattern":
+        return None
+    if "#" in source or _RISKY_FLAGS.search(source):
+        return None
+    tokens: list[str] = []
+    depth = 0
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            if i + 1 >= n:
+                return None
+            tokens.append(source[i : i + 2])
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            if j < n and source[j] == "^":
+                j += 1
+            if j < n and source[j] == "]":
+                return None
+            while j < n and source[j] != "]":
+                if source[j] == "[":
+                    return None
+                j += 2 if source[j] == "\\" else 1
+            if j >= n:
+                return None
+            tokens.append(source[i : j + 1])
+            i = j + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:  # closes the tail wrapper's group: ``a)|(\)`` in ``(?:…)\Z``
+                return None
+        elif c == "|" and depth == 0:
+            return None
+        tokens.append(c)
+        i += 1
+    if depth != 0:
+        return None
+    if tokens[-1:] == ["$"]:
+        tokens.pop()
+    elif kind == "pattern":
+        return None
+    if tokens[-2:] == ["\\s", "*"]:
+        del tokens[-2:]
+    if not tokens or len(tokens[-1]) != 2 or tokens[-1][1] not in string.punctuation:
+        return None
+    return tokens[-1][1]
 
 
 def _may_match(doc: Document, requires: tuple[str, ...]) -> bool:
@@ -373,14 +459,18 @@ def _scanned(doc: Document, requires: tuple[str, ...]) -> _Scanned:
         hits = state.hits
         if hits:
             todo = tuple(lit for lit in _KNOWN if lit not in hits)
+            found = _found(doc.casefolded, todo)
+            hits.update(dict.fromkeys(todo, _NOWHERE))  # in C: no list per absent word
+            hits.update(found)
+            state.present.update(found)
         else:  # the usual case: a new document, every known word
             if len(_KNOWN_TUPLE[0]) != len(_KNOWN):
                 _KNOWN_TUPLE[0] = tuple(_KNOWN)
             todo = _KNOWN_TUPLE[0]
-        found = _found(doc.casefolded, todo)
-        hits.update(dict.fromkeys(todo, _NOWHERE))  # in C: no list per absent word
-        hits.update(found)
-        state.present.update(found)
+            found = _found(doc.casefolded, todo)
+            state.hits = hits = dict.fromkeys(todo, _NOWHERE)  # built in place, not copied
+            hits.update(found)
+            state.present = set(found)
         state.known = len(_KNOWN)
     return state
 
@@ -398,6 +488,12 @@ def _unit_starts(doc: Document, scope: str, units: list[Span]) -> list[int]:
     if starts is None:
         starts = doc.__dict__[key] = [u.start for u in units]
     return starts
+
+
+def paragraph_starts(doc: Document) -> list[int]:
+    """The start offset of each of ``doc.paragraphs``, built once per document
+    and shared with the pack rules' paragraph units."""
+    return _unit_starts(doc, "paragraph", doc.paragraphs)
 
 
 def _candidate_units(
@@ -442,12 +538,10 @@ def _tail_may_match(
         return True
     hits = state.hits
     for lit in state.present.intersection(requires):
-        last = end - len(lit)
-        for i in hits[lit]:
-            if i > last:
-                break
-            if i >= lo:
-                return True
+        at = hits[lit]  # ascending: the first occurrence from lo decides
+        k = bisect_left(at, lo)
+        if k < len(at) and at[k] <= end - len(lit):
+            return True
     return False
 
 
@@ -487,24 +581,29 @@ def check_pack_rule(doc: Document, rule: Rule) -> Iterable[Diagnostic]:
             state = _scanned(doc, requires)
         if state.present.isdisjoint(requires):
             return ()  # none of the words every match contains: the regex cannot match
-        return _run(doc, rule, spec, state)
-    return _run(doc, rule, spec, None)
+    else:
+        state = None
+    kind = spec.kind
+    if kind == "tail":  # at most one finding: a tuple, no generator
+        last = spec.last
+        if last is not None and _tail_cannot_match(doc.text, spec, last):
+            return ()
+        try:
+            return _check_tail(doc, rule, spec, state)
+        except TimeoutError:
+            raise _timed_out(doc, rule, spec) from None
+    if kind == "substitution":
+        return _check_substitution(doc, rule, spec)
+    return _check_pattern(doc, rule, spec, state)
 
 
-def _run(doc: Document, rule: Rule, spec: PackSpec, state: _Scanned | None) -> Iterator[Diagnostic]:
-    try:
-        if spec.kind == "tail":
-            yield from _check_tail(doc, rule, spec, state)
-        elif spec.kind == "substitution":
-            yield from _check_substitution(doc, rule, spec)
-        else:
-            yield from _check_pattern(doc, rule, spec, state)
-    except TimeoutError:
-        where = f" on {doc.path}" if doc.path else ""
-        raise RuleError(
-            f"{spec.source}: rule {rule.code} ({rule.name}): pattern timed out after "
-            f"{TIMEOUT:g}s{where}; simplify the pattern"
-        ) from None
+def _timed_out(doc: Document, rule: Rule, spec: PackSpec) -> RuleError:
+    """The error for a pack rule's pattern that ran out of time."""
+    where = f" on {doc.path}" if doc.path else ""
+    return RuleError(
+        f"{spec.source}: rule {rule.code} ({rule.name}): pattern timed out after "
+        f"{TIMEOUT:g}s{where}; simplify the pattern"
+    )
 
 
 def _units(doc: Document, scope: str) -> list[Span]:
@@ -530,7 +629,12 @@ def delete_edit(doc: Document, start: int, end: int) -> Edit:
 
 
 def _message(spec: PackSpec, matched: str, replacement: str = "") -> str:
-    shown = _WHITE_RUN.sub(" ", matched.strip())
+    shown = matched.strip()
+    if not shown.isprintable() or "  " in shown:
+        # Otherwise there is nothing to collapse: every white-space
+        # character but " " is unprintable (a test checks all of Unicode),
+        # so the only runs are single spaces, which the ``sub`` keeps.
+        shown = _WHITE_RUN.sub(" ", shown)
     if len(shown) > 80:
         shown = shown[:77] + "…"
     return spec.message.format(match=shown, replacement=replacement)
@@ -539,64 +643,100 @@ def _message(spec: PackSpec, matched: str, replacement: str = "") -> str:
 def _check_pattern(
     doc: Document, rule: Rule, spec: PackSpec, state: _Scanned | None = None
 ) -> Iterator[Diagnostic]:
-    text = doc.text
-    if spec.requires and spec.scope != "text":
-        units = _candidate_units(doc, spec.scope, spec.requires, state)
-    else:
-        units = _units(doc, spec.scope)
-    if not units:
-        return
-    # ``regex``'s arguments by position (string, pos, endpos, [overlapped,]
-    # concurrent, partial, timeout): it skips parsing keywords (~0.3 µs a call).
-    pattern = spec.pattern
-    search = pattern.search
-    limit = TIMEOUT
-    for unit in units:
-        # Each unit is matched on its own, so ^ and $ are its start and end.
-        chunk = text[unit.start : unit.end]
-        if search(chunk, None, None, None, False, limit) is None:  # the common, cheap case
-            continue
-        for m in pattern.finditer(chunk, None, None, False, None, False, limit):
-            if m.end() == m.start():
-                continue
-            start, end = unit.start + m.start(), unit.start + m.end()
-            fix = None
-            if spec.fix in ("delete-line", "delete-paragraph"):
-                start, end = unit
-                fix = Fix.delete(delete_edit(doc, start, end), spec.fix_message, spec.applicability)
-            elif spec.fix == "delete-match":
-                fix = Fix.delete(delete_edit(doc, start, end), spec.fix_message, spec.applicability)
-            elif spec.fix == "replace":
-                try:
-                    new = m.expand(spec.replacement or "")
-                except (regex.error, IndexError) as exc:
-                    raise RuleError(
-                        f"{spec.source}: rule {rule.code} ({rule.name}): bad replacement: {exc}"
-                    ) from None
-                fix = Fix.replace(start, end, new, spec.fix_message, spec.applicability)
-            yield rule.diagnostic(start, end, _message(spec, m.group()), fix)
-            if spec.fix in ("delete-line", "delete-paragraph"):
-                break  # one finding per unit when the unit goes
+    try:
+        text = doc.text
+        if spec.requires and spec.scope != "text":
+            units = _candidate_units(doc, spec.scope, spec.requires, state)
+        else:
+            units = _units(doc, spec.scope)
+        if not units:
+            return
+        # ``regex``'s arguments by position (string, pos, endpos, [overlapped,]
+        # concurrent, partial, timeout): it skips parsing keywords (~0.3 µs a call).
+        # Each unit is searched by ``finditer`` alone: a ``search`` first (to
+        # skip the iterator for units without a match) saves ~0.1 µs there but
+        # repeats the whole search in every unit that matches.
+        finditer = spec.pattern.finditer
+        limit = TIMEOUT
+        last = spec.last
+        for unit in units:
+            if last is not None and not _ends_with(text, unit.start, unit.end, last):
+                continue  # every match ends the unit with ``last`` (``_last_char``)
+            # Each unit is matched on its own, so ^ and $ are its start and end.
+            chunk = text[unit.start : unit.end]
+            for m in finditer(chunk, None, None, False, None, False, limit):
+                if m.end() == m.start():
+                    continue
+                start, end = unit.start + m.start(), unit.start + m.end()
+                fix = None
+                if spec.fix in ("delete-line", "delete-paragraph"):
+                    start, end = unit
+                    fix = Fix.delete(
+                        delete_edit(doc, start, end), spec.fix_message, spec.applicability
+                    )
+                elif spec.fix == "delete-match":
+                    fix = Fix.delete(
+                        delete_edit(doc, start, end), spec.fix_message, spec.applicability
+                    )
+                elif spec.fix == "replace":
+                    try:
+                        new = m.expand(spec.replacement or "")
+                    except (regex.error, IndexError) as exc:
+                        raise RuleError(
+                            f"{spec.source}: rule {rule.code} ({rule.name}): bad replacement: {exc}"
+                        ) from None
+                    fix = Fix.replace(start, end, new, spec.fix_message, spec.applicability)
+                yield rule.diagnostic(start, end, _message(spec, m.group()), fix)
+                if spec.fix in ("delete-line", "delete-paragraph"):
+                    break  # one finding per unit when the unit goes
+    except TimeoutError:
+        raise _timed_out(doc, rule, spec) from None
+
+
+def _tail_end(text: str) -> int:
+    """Where a tail rule's window ends: before trailing blanks and line breaks."""
+    end = len(text)
+    while end > 0 and (text[end - 1] in HSPACE or text[end - 1] in "\r\n"):
+        end -= 1
+    return end
+
+
+def _tail_cannot_match(text: str, spec: PackSpec, last: str) -> bool:
+    """True when the tail window does not end with ``last`` (trailing white
+    space aside), which every match of the rule ends with (``_last_char``):
+    then the rule cannot match."""
+    end = _tail_end(text)
+    return not _ends_with(text, max(0, end - spec.within), end, last)
+
+
+def _ends_with(text: str, start: int, end: int, last: str) -> bool:
+    """``text[start:end].rstrip().endswith(last)``, without copying the span
+    (a unit can be a whole 5 MB line): ``rstrip`` strips what ``isspace``
+    says is white space."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] == last
 
 
 def _check_tail(
     doc: Document, rule: Rule, spec: PackSpec, state: _Scanned | None = None
-) -> Iterator[Diagnostic]:
+) -> tuple[Diagnostic, ...]:
+    """The tail rule's finding, if any (a tuple: at most one, no generator)."""
     text = doc.text
-    end = len(text)
-    while end > 0 and (text[end - 1] in HSPACE or text[end - 1] in "\r\n"):
-        end -= 1
+    end = _tail_end(text)
     lo = max(0, end - spec.within)
     if spec.requires and not _tail_may_match(doc, spec.requires, lo, end, state):
-        return  # every match lies in text[lo:end] and holds one of the words
+        return ()  # every match lies in text[lo:end] and holds one of the words
     m = spec.pattern.search(text[lo:end], None, None, None, False, TIMEOUT)
     if m is None or lo + m.end() != end:
-        return
+        return ()
     start = lo + m.start()
     fix = None
     if spec.fix != "none":
         fix = Fix.delete(doc.deletion(start, end), spec.fix_message, spec.applicability)
-    yield rule.diagnostic(start, end, _message(spec, m.group()), fix, supersedes=fix is not None)
+    return (
+        rule.diagnostic(start, end, _message(spec, m.group()), fix, supersedes=fix is not None),
+    )
 
 
 def _inside_quotes(text: str, unit_start: int, pos: int) -> bool:
@@ -618,34 +758,37 @@ def _match_case(found: str, right: str) -> str:
 
 
 def _check_substitution(doc: Document, rule: Rule, spec: PackSpec) -> Iterator[Diagnostic]:
-    text = doc.text
-    table = dict(spec.table) if spec.case_sensitive else {k.lower(): v for k, v in spec.table}
-    for unit in doc.paragraphs:
-        for m in spec.pattern.finditer(text, unit.start, unit.end, False, None, False, TIMEOUT):
-            found = m.group()
-            if spec.skip_quoted and _inside_quotes(text, unit.start, m.start()):
-                continue
-            if (
-                spec.skip_capitalized
-                and found[:1].isupper()
-                and not _sentence_start(text, unit.start, m.start())
-            ):
-                continue
-            key = found if spec.case_sensitive else _WHITE_RUN.sub(" ", found.lower())
-            right = table.get(key)
-            if right is None:
-                continue
-            new = right if spec.case_sensitive else _match_case(found, right)
-            fix = None
-            if spec.fix != "none":
-                fix = Fix.replace(
-                    m.start(),
-                    m.end(),
-                    new,
-                    spec.fix_message.format(match=found, replacement=new),
-                    spec.applicability,
-                )
-            yield rule.diagnostic(m.start(), m.end(), _message(spec, found, new), fix)
+    try:
+        text = doc.text
+        table = dict(spec.table) if spec.case_sensitive else {k.lower(): v for k, v in spec.table}
+        for unit in doc.paragraphs:
+            for m in spec.pattern.finditer(text, unit.start, unit.end, False, None, False, TIMEOUT):
+                found = m.group()
+                if spec.skip_quoted and _inside_quotes(text, unit.start, m.start()):
+                    continue
+                if (
+                    spec.skip_capitalized
+                    and found[:1].isupper()
+                    and not _sentence_start(text, unit.start, m.start())
+                ):
+                    continue
+                key = found if spec.case_sensitive else _WHITE_RUN.sub(" ", found.lower())
+                right = table.get(key)
+                if right is None:
+                    continue
+                new = right if spec.case_sensitive else _match_case(found, right)
+                fix = None
+                if spec.fix != "none":
+                    fix = Fix.replace(
+                        m.start(),
+                        m.end(),
+                        new,
+                        spec.fix_message.format(match=found, replacement=new),
+                        spec.applicability,
+                    )
+                yield rule.diagnostic(m.start(), m.end(), _message(spec, found, new), fix)
+    except TimeoutError:
+        raise _timed_out(doc, rule, spec) from None
 
 
 # -- loading and validation ----------------------------------------------------

@@ -16,7 +16,7 @@ import regex
 from newslint import patterns
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.document import Document, Span
-from newslint.packs import literal_offsets
+from newslint.packs import literal_offsets, paragraph_starts
 from newslint.registry import Rule, rule
 
 # A copyright notice: a mark, then an optional year, a holder of up to six
@@ -64,12 +64,20 @@ def _notice_paragraphs(doc: Document) -> list:
         # all of Unicode).  Skips lowering most non-ASCII texts.
         return []
     hits = []
-    low = None if text.isascii() else text.lower()  # ASCII: lower() is casefold()
-    if low is None or (len(low) == len(text) and low == doc.casefolded):
-        # The very text the pack rules' shared scan searched: take its offsets.
+    if text.isascii():  # lower() is casefold(): the very text the shared scan searched
         for lit in _NOTICE_LITERALS:
             hits.extend(found[lit])
+    elif len(doc.casefolded) == len(text) and "\u0130" not in text:
+        # Both lower() and casefold() map each character to one (only ``İ``
+        # lowers to two), and a notice word in ``text.lower()`` is in the
+        # case-folded text at the same offset (tests/test_pack_fastpath.py):
+        # ``text.lower()``'s hits are the scan's hits whose characters lower
+        # to the word, found without lowering the whole text.
+        for lit in _NOTICE_LITERALS:
+            n = len(lit)
+            hits.extend(i for i in found[lit] if text[i : i + n].lower() == lit)
     else:
+        low = text.lower()
         if len(low) != len(text):  # lower() moved offsets: check everything
             return doc.paragraphs
         for lit in _NOTICE_LITERALS:
@@ -80,7 +88,7 @@ def _notice_paragraphs(doc: Document) -> list:
     if not hits:
         return []
     paras = doc.paragraphs
-    starts = [p.start for p in paras]
+    starts = paragraph_starts(doc)
     return [paras[i] for i in sorted({bisect_right(starts, h) - 1 for h in hits}) if i >= 0]
 
 
@@ -194,13 +202,15 @@ def _read_also_paragraphs(doc: Document) -> list[Span]:
             cached = []
         elif len(folded) != len(doc.text):
             cached = doc.paragraphs
-        else:  # hints are sorted and disjoint: the first one starting in p decides
-            starts = [s for s, _ in hints]
-            cached = []
-            for p in doc.paragraphs:
-                k = bisect_left(starts, p.start)
-                if k < len(hints) and hints[k][1] <= p.end:
-                    cached.append(p)
+        else:  # each hint's paragraph: the last starting at or before it (a hint is never empty)
+            paras = doc.paragraphs
+            starts = paragraph_starts(doc)
+            keep = set()
+            for s, e in hints:
+                k = bisect_right(starts, s) - 1
+                if k >= 0 and e <= paras[k].end:
+                    keep.add(k)
+            cached = [paras[k] for k in sorted(keep)]
         doc.__dict__["_bp_read_also_paragraphs"] = cached
     return cached
 
