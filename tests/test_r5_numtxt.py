@@ -1,0 +1,132 @@
+"""The fifth NUM/TXT pass's fast paths, compared with the code they replaced."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from newslint.checks._numtokens import _WORD_BEFORE, _word_before
+from newslint.checks.numbers import _YEAR, _is_year
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _random_texts(seed: int, pieces: list[str], count: int = 4000) -> list[str]:
+    """``count`` texts of one to ten ``pieces``, the same for a seed."""
+    rng = random.Random(seed)
+    return ["".join(rng.choices(pieces, k=rng.randint(1, 10))) for _ in range(count)]
+
+
+def _corpus_texts() -> list[str]:
+    """The shared corpus when present, else the sample shipped with the tests."""
+    paths = sorted((ROOT.parent / "shared" / "corpus").glob("*.jsonl"))
+    paths = paths or [ROOT / "tests" / "data" / "corpus-sample.jsonl"]
+    texts = []
+    for p in paths:
+        with p.open(encoding="utf-8") as fh:
+            texts.extend(json.loads(line)["text"] for line in fh if line.strip())
+    return texts
+
+
+# -- NumToken.prev: the word before a number without a regex search ---------------
+
+
+def _before_by_regex(text: str, before: int) -> str:
+    pw = _WORD_BEFORE.search(text, max(0, before - 30), before)
+    return pw.group(1).lower() if pw else ""
+
+
+def _every_offset(text: str) -> None:
+    for at in range(len(text) + 1):
+        assert _word_before(text, at) == _before_by_regex(text, at), (text, at)
+
+
+BEFORE_TRAPS = [
+    "",
+    "tahun 2",
+    "tahun\n2",
+    "tahun \n2",
+    "tahun\n\n2",
+    "tahun\r\n2",
+    "tahun. (2",
+    "tahun..2",
+    "tahun .2",
+    "No.2",
+    "(2",
+    " . 2",
+    "Rp. 2",
+    "tahun\u00a0(2",
+    "tahun\u20072",
+    "tahun\t2",
+    "x_tahun 2",
+    "x1tahun 2",
+    "e\u0301tude 2",
+    "\u0301 2",
+    "İstanbul 2",
+    "ǅemal 2",
+    "\u212aelvin 2",
+    "ΣΟΦΙΑ 2",
+    "中文 2",
+    "a" * 40 + " 2",
+    "a" * 29 + ". " + "2",
+    "b" + " " * 29 + "2",
+    "word" + " " * 28 + "2",
+    "abc" + "(" * 27 + "2",
+    "\n2",
+    ".\n2",
+    "\ud800 2",
+]
+
+
+@pytest.mark.parametrize("text", BEFORE_TRAPS)
+def test_word_before_traps(text: str) -> None:
+    _every_offset(text)
+
+
+def test_word_before_random() -> None:
+    pieces = [" ", "\u00a0", "(", ".", "\n", "\r", "a", "Z", "é", "\u0301", "_", "5"]
+    pieces += ["٣", "-", "ß", "İ", "\u2007", "\t", "Σ", "ǅ", "\u212a", "中", "\ud800"]
+    pieces += ["tahun", "sejak ", "Mei", "a" * 12, " " * 7]
+    for text in _random_texts(51, pieces):
+        _every_offset(text)
+
+
+def test_word_before_on_the_corpus() -> None:
+    for text in _corpus_texts():
+        for s in range(len(text)):
+            if text[s].isdigit() or text[s] in "R$€£¥₹":
+                assert _word_before(text, s) == _before_by_regex(text, s)
+
+
+# -- NUM004: a year's shape without a regex call ------------------------------------
+
+
+def _years_by_regex(num: str, locale: str) -> bool:
+    return _YEAR[locale].fullmatch(num) is not None
+
+
+def test_is_year_every_shape() -> None:
+    chars = ["0", "1", "2", "3", "9", ".", ",", "٢", "١", "a", " "]
+    rng = random.Random(7)
+    nums = ["1.234", "2.024", "2,024", "3.024", "1.23", "1.2345", "٢.٠٢٤", "2.٠٢٤", "١,234", ""]
+    nums += ["".join(rng.choices(chars, k=rng.randint(0, 7))) for _ in range(20_000)]
+    for num in nums:
+        for locale in ("id", "en"):
+            assert _is_year(num, locale) == _years_by_regex(num, locale), (num, locale)
+
+
+# -- quotations: `_MACHINE` is searched only when the quotation holds a `:` ---------
+
+
+def test_machine_needs_a_colon() -> None:
+    from newslint.checks._numtokens import _MACHINE
+
+    pieces = ["Mag", ":", "5", ".0", " ", "Lok", "ab", "é", "_", "：", "\ufe55", "٣", "x:"]
+    for text in _random_texts(9, pieces, 3000):
+        for a in range(0, len(text), 3):
+            found = _MACHINE.search(text, a, len(text)) is not None
+            assert found == (text.find(":", a) != -1 and found)
+            assert not found or ":" in text[a:]
