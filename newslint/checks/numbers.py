@@ -385,12 +385,7 @@ def _is_year(num: str, locale: str) -> bool:
     ~900 timed calls per corpus lint.  tests/test_r5_numtxt.py compares."""
     if not num.isascii():
         return _YEAR[locale].fullmatch(num) is not None
-    return (
-        len(num) == 5
-        and num[0] in "12"
-        and num[1] == _SEP[locale][0]
-        and num[2:].isdigit()
-    )
+    return len(num) == 5 and num[0] in "12" and num[1] == _SEP[locale][0] and num[2:].isdigit()
 
 
 @rule("NUM004", "year-with-separator", severity="error", fix="safe")
