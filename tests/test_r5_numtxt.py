@@ -130,3 +130,47 @@ def test_machine_needs_a_colon() -> None:
             found = _MACHINE.search(text, a, len(text)) is not None
             assert found == (text.find(":", a) != -1 and found)
             assert not found or ":" in text[a:]
+
+
+# -- _judgeable: the after-currency shapes found digit first, in reverse -----------
+
+
+def _digits_forward(cls: bytes) -> list[int]:
+    import re
+
+    from newslint.checks._numtokens import _AFTER_CUR_SOURCE
+
+    return [m.end() - 1 for m in re.finditer(_AFTER_CUR_SOURCE, cls)]
+
+
+def _digits_backward(cls: bytes) -> list[int]:
+    from newslint.checks._numtokens import _after_cur
+
+    last = len(cls) - 1
+    return sorted(last - m.start() for m in _after_cur().finditer(cls[::-1]))
+
+
+def test_after_currency_reversed_every_short_text() -> None:
+    """Every class string up to five bytes, and random longer ones."""
+    from itertools import product
+
+    alphabet = b"c0. nx"
+    for k in range(6):
+        for chars in product(alphabet, repeat=k):
+            cls = bytes(chars)
+            assert _digits_backward(cls) == _digits_forward(cls), cls
+    rng = random.Random(11)
+    for _ in range(20_000):
+        cls = bytes(rng.choices(alphabet, k=rng.randint(6, 40)))
+        assert _digits_backward(cls) == _digits_forward(cls), cls
+
+
+def test_judgeable_same_as_the_regex() -> None:
+    from newslint.checks._numtokens import _judgeable, _judgeable_by_regex
+
+    pieces = ["Rp", "Rp.", "Rp ", "Rp. ", "Rp\n", "US$", "€", "₹", "¥", "$", "p", "D"]
+    pieces += ["1", "23", "4.5", "6,7", ".", ",", " ", "\u00a0", "\n", "x", "?", "é", "中"]
+    for text in _random_texts(13, pieces, 6000):
+        assert _judgeable(text) == _judgeable_by_regex(text), text
+    for text in _corpus_texts():
+        assert _judgeable(text) == _judgeable_by_regex(text)

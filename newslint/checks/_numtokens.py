@@ -418,13 +418,20 @@ _CLASSES = _class_table()
 # `c0`, `c.0`, `c 0`, `c. 0`, and with a line break before the digit `cn0`,
 # `c.n0`, `c n0`, `c. n0`.  No repetition: a linear `re` scan (see patterns).
 _AFTER_CUR_SOURCE = rb"c(?:0|[. n]0|\.[ n]0|[. ]n0|\. n0)"
+# The same shapes read backwards, digit first, searched in the reversed
+# classes: `re` stops at each byte its literal prefix names, and digits are
+# rarer than `c` (`p` of `Rp` is a common letter; 48,000 against 128,000 in
+# the corpus).  Between a symbol's `c` and its digit there is no `c` nor
+# digit, so each digit ends at most one shape and no two shapes share a
+# `c`: both scans find the same digits (tests/test_r5_numtxt.py compares).
+_AFTER_CUR_REVERSED = rb"0(?:c|[. n]c|[ n]\.c|n[. ]c|n \.c)"
 
 
 @cache
 def _after_cur() -> re.Pattern[bytes]:
     """Compiled on first use (start-up); tests/test_perf_num2.py checks that
     the pattern has no repetition."""
-    return re.compile(_AFTER_CUR_SOURCE)
+    return re.compile(_AFTER_CUR_REVERSED)
 
 
 _ASCII = bytes(range(128))
@@ -466,12 +473,14 @@ def _judgeable(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         while e < n and (cls[e] == _ZERO or (cls[e] == _DOT and e + 1 < n and cls[e + 1] == _ZERO)):
             e += 1
         grouped.append((s, e))
-        if _may_follow_currency(text, s):
+        # _may_follow_currency needs a symbol's last character among the
+        # four before `s`: each is a `c` in the classes
+        if cls.find(b"c", s - 4 if s > 4 else 0, s) != -1 and _may_follow_currency(text, s):
             near.append((s, e))
         i = cls.find(b"0.0", e)
     plain = []
-    for m in _after_cur().finditer(cls):
-        s = m.end() - 1
+    last = n - 1
+    for s in reversed([last - m.start() for m in _after_cur().finditer(cls[::-1])]):
         if s and (cls[s - 1] == _ZERO or (cls[s - 1] == _DOT and s > 1 and cls[s - 2] == _ZERO)):
             continue  # not the start of a number
         e = s + 1
