@@ -174,3 +174,57 @@ def test_judgeable_same_as_the_regex() -> None:
         assert _judgeable(text) == _judgeable_by_regex(text), text
     for text in _corpus_texts():
         assert _judgeable(text) == _judgeable_by_regex(text)
+
+
+# -- TXT008: the glued-stop match and the next word in plain Python ------------------
+
+
+_GLUE_PIECES = list('aZkP.!?\u2026"\u201c\u201d\u2018\u2019()[]%1 \n,') + [
+    "\u00c9",  # É Lu
+    "\u00e9",  # é Ll
+    "\u00d7",  # × not a letter
+    "\u0416",
+    "\u0436",
+    "\U0001d400",  # mathematical bold A: Lu beyond the BMP
+    "\U0001d41a",  # mathematical bold a: Ll
+    "\u01c5",  # ǅ: Lt, neither Lu nor Ll
+    "\u0130",  # İ
+    "\u0131",  # ı
+    "\u00aa",  # ª: Lo, islower() in Python but not Ll
+    "\u2160",  # Ⅰ: Nl, isupper() in Python but not Lu
+    "\u24b6",  # Ⓐ: So, isupper() in Python
+    "\u0663",  # Arabic-Indic digit: \\d
+    "\u00b2",  # ²: not \\d
+    "\u0301",  # combining mark
+    "\ud800",  # lone surrogate
+    "\u02b0",  # ʰ: Lm
+    "Dr",
+    "com",
+    "Co",
+    "..",
+]
+
+
+def test_glued_same_as_the_pattern() -> None:
+    from newslint.checks import hygiene
+
+    for text in _random_texts(21, _GLUE_PIECES, 20_000):
+        want = [(m.start(), m.end(), m.start("close")) for m in hygiene._GLUED.finditer(text)]
+        assert list(hygiene._glued(text)) == want, text
+
+
+def test_next_word_same_as_the_pattern() -> None:
+    from newslint.checks import hygiene
+
+    for text in _random_texts(22, _GLUE_PIECES, 4000):
+        for at in range(len(text) + 1):
+            m = hygiene._NEXT_WORD.match(text, at)
+            assert hygiene._next_word(text, at) == (m.group(1) if m else ""), (text, at)
+
+
+def test_glued_on_the_corpus() -> None:
+    from newslint.checks import hygiene
+
+    for text in _corpus_texts():
+        want = [(m.start(), m.end(), m.start("close")) for m in hygiene._GLUED.finditer(text)]
+        assert list(hygiene._glued(text)) == want
