@@ -228,3 +228,36 @@ def test_glued_on_the_corpus() -> None:
     for text in _corpus_texts():
         want = [(m.start(), m.end(), m.start("close")) for m in hygiene._GLUED.finditer(text)]
         assert list(hygiene._glued(text)) == want
+
+
+# -- the shape patterns answered in plain Python --------------------------------------
+
+
+def test_shape_tests_say_what_the_patterns_say() -> None:
+    """Every shape over `0 . ,` up to ten characters (a digit's value is
+    no part of any shape pattern), random numbers with every digit, and
+    numbers the patterns must judge themselves."""
+    from itertools import product
+
+    from newslint.checks import numbers as nm
+
+    nums = ["".join(p) for k in range(11) for p in product("0.,", repeat=k)]
+    rng = random.Random(5)
+    nums += ["".join(rng.choices("0123456789.,", k=rng.randint(1, 24))) for _ in range(20_000)]
+    nums += [
+        "٣.٤٥٦",
+        "1.٠٠٠",
+        "１,２３４",
+        "1.234x",
+        "1 234",
+        "-1.234",
+        "12,34,567",
+        "1,23,45,678.9",
+    ]
+    for num in nums:
+        nm._NUM_BITS.clear()  # the first answer is computed, not cached
+        for pattern, _ in nm._SHAPE_TESTS:
+            assert nm._shape_is(pattern, num) == (pattern.fullmatch(num) is not None), (
+                pattern,
+                num,
+            )

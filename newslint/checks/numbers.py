@@ -15,7 +15,7 @@ house-style choices (NUM006–NUM009) are off by default and configured with
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -61,35 +61,95 @@ _SHAPES = {
 _SEP = {"id": (".", ","), "en": (",", ".")}  # (thousands, decimal)
 
 
-_ZEROS = str.maketrans("123456789", "000000000")
-_SHAPE_HITS: dict[tuple[patterns.TimedPattern, str], bool] = {}
-#: The same answers by the number as written (an ASCII number's shape is a
-#: function of it), saving the ``translate`` for a number seen before.
-_NUM_HITS: dict[tuple[patterns.TimedPattern, str], bool] = {}
+#: Each number's answers to the shape patterns, one bit per pattern (see
+#: ``_SHAPE_TESTS`` at the end of the module); bounded.
+_NUM_BITS: dict[str, int] = {}
+_DIGITS = str.maketrans("", "", "0123456789")
 
 
 def _shape_is(pattern: patterns.TimedPattern, num: str) -> bool:
-    """``pattern.fullmatch(num)``, cached on the number's shape.
+    """``pattern.fullmatch(num)`` for one of the shape patterns, cached by
+    the number as written (each rule asks of the same numbers)."""
+    bits = _NUM_BITS.get(num)
+    if bits is None:
+        bits = _shape_bits(num)
+    return (bits & _SHAPE_BIT[pattern]) != 0
 
-    For the patterns it is given here, whose only character tests are
-    ``\\d`` and the literal separators, an ASCII number of digits, ``.`` and
-    ``,`` matches exactly when its shape (every digit written ``0``) does;
-    ~50 shapes cover the corpus' ~3,000 grouped numbers."""
-    hit = _NUM_HITS.get((pattern, num))  # each rule asks of the same numbers
-    if hit is not None:
-        return hit
-    if not num.isascii():
-        return pattern.fullmatch(num) is not None
-    key = (pattern, num.translate(_ZEROS))
-    hit = _SHAPE_HITS.get(key)
-    if hit is None:
-        if len(_SHAPE_HITS) > 4096:  # bounded: pathological numbers
-            _SHAPE_HITS.clear()
-        hit = _SHAPE_HITS[key] = pattern.fullmatch(key[1]) is not None
-    if len(_NUM_HITS) > 16384:
-        _NUM_HITS.clear()
-    _NUM_HITS[(pattern, num)] = hit
-    return hit
+
+def _shape_bits(num: str) -> int:
+    """Every shape pattern's verdict on ``num``, as bits.
+
+    The shape patterns' only character tests are ``\\d`` and the literal
+    separators, so a number of ASCII digits, ``.`` and ``,`` is judged from
+    its separators, in order, and the lengths of its digit groups, in plain
+    Python (no compile, no regex call: each test below says what its pattern
+    says; tests/test_r5_numtxt.py compares them on every shape up to ten
+    characters).  Any other number is asked of the patterns."""
+    seps = num.translate(_DIGITS)
+    bits = 0
+    if seps.strip(".,"):  # not only ASCII digits and separators
+        for i, (pattern, _) in enumerate(_SHAPE_TESTS):
+            if pattern.fullmatch(num) is not None:
+                bits |= 1 << i
+    else:
+        lens = [len(g) for g in num.replace(",", ".").split(".")]
+        if 0 not in lens:  # every pattern needs digits around each separator
+            for i, (_, test) in enumerate(_SHAPE_TESTS):
+                if test(seps, lens):
+                    bits |= 1 << i
+    if len(_NUM_BITS) > 16384:  # bounded: pathological numbers
+        _NUM_BITS.clear()
+    _NUM_BITS[num] = bits
+    return bits
+
+
+def _leading(seps: str, x: str, y: str) -> int:
+    """``m`` when ``seps`` is ``x`` written ``m`` times, then ``y`` or
+    nothing; else -1."""
+    m = len(seps) - len(seps.lstrip(x))
+    return m if m == len(seps) or seps[m:] == y else -1
+
+
+def _multi(x: str, y: str) -> Callable[[str, list[int]], bool]:
+    """``\\d{1,3}(?:X\\d{3}){2,}(?:Y\\d+)?``"""
+
+    def test(seps: str, lens: list[int]) -> bool:
+        m = _leading(seps, x, y)
+        return m >= 2 and lens[0] <= 3 and all(n == 3 for n in lens[1 : m + 1])
+
+    return test
+
+
+def _mixed(x: str, y: str) -> Callable[[str, list[int]], bool]:
+    """``\\d{1,3}X\\d{3}Y\\d+``"""
+    return lambda seps, lens: seps == x + y and lens[0] <= 3 and lens[1] == 3
+
+
+def _single(x: str) -> Callable[[str, list[int]], bool]:
+    """``\\d{1,3}X\\d{3}``"""
+    return lambda seps, lens: seps == x and lens[0] <= 3 and lens[1] == 3
+
+
+def _decimal(x: str) -> Callable[[str, list[int]], bool]:
+    """``\\d+X(?:\\d{1,2}|\\d{4,})``"""
+    return lambda seps, lens: seps == x and lens[1] != 3
+
+
+def _grouped(x: str, y: str, group: int | None) -> Callable[[str, list[int]], bool]:
+    """``\\d{1,3}(?:X\\d+)+(?:Y\\d+)?``, or with ``\\d{3}`` groups after ``X``
+    when ``group`` is 3."""
+
+    def test(seps: str, lens: list[int]) -> bool:
+        m = _leading(seps, x, y)
+        return m >= 1 and lens[0] <= 3 and (group is None or all(n == 3 for n in lens[1 : m + 1]))
+
+    return test
+
+
+def _lakh(seps: str, lens: list[int]) -> bool:
+    """``\\d{1,2}(?:,\\d{2})*,\\d{3}(?:\\.\\d+)?``"""
+    m = _leading(seps, ",", ".")
+    return m >= 1 and lens[0] <= 2 and all(n == 2 for n in lens[1:m]) and lens[m] == 3
 
 
 def _word_after(t: NumToken) -> str:
@@ -766,3 +826,23 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
         begin = m.end()
     m = _SENTENCE_END.search(text, at)
     return begin, (m.start() if m else len(text))
+
+
+#: The shape patterns ``_shape_is`` answers, each with its test in plain
+#: Python on (separators, group lengths).
+_SHAPE_TESTS: list[tuple[patterns.TimedPattern, Callable[[str, list[int]], bool]]] = [
+    (_SHAPES["id"][0], _multi(",", ".")),
+    (_SHAPES["id"][1], _mixed(",", ".")),
+    (_SHAPES["id"][2], _single(",")),
+    (_SHAPES["en"][0], _multi(".", ",")),
+    (_SHAPES["en"][1], _mixed(".", ",")),
+    (_SHAPES["en"][2], _single(".")),
+    (_ID_DECIMAL_POINT, _decimal(".")),
+    (_EN_DECIMAL_COMMA, _decimal(",")),
+    (_ID_GROUPED, _grouped(".", ",", None)),
+    (_EN_GROUPED, _grouped(",", ".", None)),
+    (_ID_WELL, _grouped(".", ",", 3)),
+    (_EN_WELL, _grouped(",", ".", 3)),
+    (_LAKH, _lakh),
+]
+_SHAPE_BIT = {pattern: 1 << i for i, (pattern, _) in enumerate(_SHAPE_TESTS)}
