@@ -261,3 +261,29 @@ def test_shape_tests_say_what_the_patterns_say() -> None:
                 pattern,
                 num,
             )
+
+
+# -- _is_list in plain Python ------------------------------------------------------
+
+
+def test_kind_of_every_character() -> None:
+    import regex
+
+    from newslint.checks import numbers as nm
+
+    space, digit = regex.compile(r"\s"), regex.compile(r"\d")
+    for code in range(0x110000):
+        c = chr(code)
+        want = 1 if space.match(c) else 2 if digit.match(c) else 0
+        assert nm._kind(c) == want, hex(code)
+
+
+def test_list_ahead_same_as_the_pattern() -> None:
+    from newslint.checks import numbers as nm
+
+    pieces = [",", " ", "\u00a0", "\t", "\n", "\x1c", "\u2009", "5", "٣", "x", "dan", "atau"]
+    pieces += ["and", "or", "an", "at", "o", "d", "a", "Dan", "AND", ".", "²"]
+    texts = _random_texts(31, pieces, 20_000) + ["", " ", ",", ",5", " dan 5", " dan5", "  or  ٣"]
+    for text in texts:
+        for s in (text, text[:6] + "  "):
+            assert nm._list_ahead(s) == (nm._LIST.match(s) is not None), s

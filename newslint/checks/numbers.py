@@ -186,7 +186,58 @@ _LIST = patterns.compile(r",\s*\d|\s+(?:dan|atau|and|or)\s+\d")
 
 def _is_list(t: NumToken) -> bool:
     """`1,2, dan 3` / `1.2 and 3`: an enumeration, not a number."""
-    return bool(_LIST.match(t.after + "  "))
+    return _list_ahead(t.after + "  ")
+
+
+#: ``regex``'s ``\\s`` on ASCII (Unicode White_Space: not U+001C-U+001F).
+_ASCII_SPACE = frozenset(" \t\n\x0b\x0c\r")
+_CHAR_IS = patterns.compile(r"(\s)|(\d)")
+_CHAR_KIND: dict[str, int] = {}  # non-ASCII character -> 1 \s, 2 \d, 0 neither
+
+
+def _kind(c: str) -> int:
+    """1 when ``c`` is a ``\\s``, 2 a ``\\d``, else 0 (the classes are disjoint)."""
+    if c.isascii():
+        return 1 if c in _ASCII_SPACE else 2 if "0" <= c <= "9" else 0
+    k = _CHAR_KIND.get(c)
+    if k is None:
+        if len(_CHAR_KIND) > 65_536:  # bounded, whatever the script
+            _CHAR_KIND.clear()
+        m = _CHAR_IS.match(c)
+        k = _CHAR_KIND[c] = 0 if m is None else m.lastindex or 0
+    return k
+
+
+def _list_ahead(s: str) -> bool:
+    """``_LIST.match(s)`` in plain Python (a timed call per number asked).
+
+    ``,`` then white space then a digit; or white space, a conjunction,
+    white space, a digit.  Each white-space run is taken whole: what
+    follows it (a digit, a conjunction's letter) is never white space, so
+    giving back a space cannot help; the conjunctions start with different
+    letters but ``atau``/``and``, which differ at the second.
+    tests/test_r5_numtxt.py compares."""
+    n = len(s)
+    if not n:
+        return False
+    if s[0] == ",":
+        i = 1
+        while i < n and _kind(s[i]) == 1:
+            i += 1
+        return i < n and _kind(s[i]) == 2
+    i = 0
+    while i < n and _kind(s[i]) == 1:
+        i += 1
+    if i == 0:
+        return False
+    for word in ("dan", "atau", "and", "or"):
+        if s.startswith(word, i):
+            j = i + len(word)
+            k = j
+            while k < n and _kind(s[k]) == 1:
+                k += 1
+            return k > j and k < n and _kind(s[k]) == 2
+    return False
 
 
 def _judged(t: NumToken) -> bool:
