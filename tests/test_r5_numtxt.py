@@ -254,13 +254,17 @@ def test_shape_tests_say_what_the_patterns_say() -> None:
         "12,34,567",
         "1,23,45,678.9",
     ]
-    for num in nums:
-        nm._NUM_BITS.clear()  # the first answer is computed, not cached
-        for pattern, _ in nm._SHAPE_TESTS:
-            assert nm._shape_is(pattern, num) == (pattern.fullmatch(num) is not None), (
-                pattern,
-                num,
-            )
+    nm._NUM_BITS.clear()
+    nm._SHAPE_BITS.clear()
+    # twice: computed (the shapes, then the random numbers mostly from the
+    # shape cache), then answered from the number cache
+    for _ in range(2):
+        for num in nums:
+            for pattern, _ in nm._SHAPE_TESTS:
+                assert nm._shape_is(pattern, num) == (pattern.fullmatch(num) is not None), (
+                    pattern,
+                    num,
+                )
 
 
 # -- _is_list in plain Python ------------------------------------------------------
