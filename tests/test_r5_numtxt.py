@@ -291,3 +291,25 @@ def test_list_ahead_same_as_the_pattern() -> None:
     for text in texts:
         for s in (text, text[:6] + "  "):
             assert nm._list_ahead(s) == (nm._LIST.match(s) is not None), s
+
+
+# -- grouped numbers get their locale with the list -------------------------------------
+
+
+def test_grouped_locale_is_the_lazy_locale() -> None:
+    from newslint.checks import _numtokens as nt
+    from newslint.document import Document
+
+    texts = _corpus_texts()
+    texts += [
+        'Inflasi 3,8 persen. "The economy grew 5.2 percent and the rate is 1,234 for the year,"'
+        " kata Menkeu, 4.044 pasang.",
+        'Data "Mag:5.0 Lok:4.48LS 1.234 km" dari BMKG, 2.500 orang.',
+        "Tanpa kutipan 1.234 dan 5,6 persen.",
+    ]
+    for text in texts:
+        doc = Document(text, is_record=True)
+        toks = nt.grouped(doc)
+        lazy = nt._Scan(Document(text, is_record=True))
+        for t in toks:
+            assert t.locale == nt.NumToken(lazy, t.start, t.end).locale, (text, t)
