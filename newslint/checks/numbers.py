@@ -303,10 +303,15 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     `en`) is reported without a fix: it may be a decimal or a typo for
     `1.234.567`.
     """
+    known = _NUM_BITS.get
     for t in grouped(doc):
-        multi, mixed, single = _SHAPES[t.locale]
+        # _shape_is's bits, read once per number: ~4 pattern questions each
+        multi, mixed, single = _SHAPE_MASKS[t.locale]
         num = t.text
-        if _shape_is(multi, num) or (_shape_is(mixed, num) and len(_decimals(num)) <= 2):
+        bits = known(num)
+        if bits is None:
+            bits = _shape_bits(num)
+        if bits & multi or (bits & mixed and len(_decimals(num)) <= 2):
             if not _judged(t):
                 continue
             own, fixed = _LANG[t.locale], num.translate(_SWAP)
@@ -317,7 +322,7 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
                 f" in {own} text write {fixed!r}",
                 Fix.replace(t.start, t.end, fixed, f"Write {fixed!r}"),
             )
-        elif _shape_is(mixed, num):
+        elif bits & mixed:
             if not _judged(t):
                 continue
             own, fixed = _LANG[t.locale], num.translate(_SWAP)
@@ -328,7 +333,7 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
                 f"{num!r} mixes separators the {'English' if t.locale == 'id' else 'Indonesian'}"
                 f" way; in {own} text it is either {fixed!r} or {_group(thousands, t.locale)!r}",
             )
-        elif _shape_is(single, num) and not _is_list(t):
+        elif bits & single and not _is_list(t):
             w = _word_after(t)
             if (
                 (_counts(doc, t) and not num.startswith("0"))
@@ -908,3 +913,5 @@ _SHAPE_TESTS: list[tuple[patterns.TimedPattern, Callable[[str, list[int]], bool]
     (_LAKH, _lakh),
 ]
 _SHAPE_BIT = {pattern: 1 << i for i, (pattern, _) in enumerate(_SHAPE_TESTS)}
+#: NUM001's three shapes per locale as ``_SHAPE_BIT`` masks.
+_SHAPE_MASKS = {locale: tuple(_SHAPE_BIT[p] for p in shapes) for locale, shapes in _SHAPES.items()}
