@@ -313,3 +313,20 @@ def test_grouped_locale_is_the_lazy_locale() -> None:
         lazy = nt._Scan(Document(text, is_record=True))
         for t in toks:
             assert t.locale == nt.NumToken(lazy, t.start, t.end).locale, (text, t)
+
+
+def test_after_currency_is_the_lazy_filter() -> None:
+    from newslint.checks import _numtokens as nt
+    from newslint.document import Document
+
+    pieces = ["Rp", "Rp.", "Rp ", "RP", "rp,", "US$", "€", "x", "p", "1", "2.500", "3,5", " "]
+    pieces += ["\n", "\u00a0", ".", ",", "é", "中"]
+    # (a random text mostly has no language: prefixed with Indonesian words)
+    texts = _corpus_texts() + ["yang dan di ini " + t for t in _random_texts(17, pieces, 3000)]
+    for text in texts:
+        doc = Document(text, is_record=True)
+        fast = [(t.start, t.end, t._currency) for t in nt.after_currency(doc)]
+        scan = nt._Scan(Document(text, is_record=True))
+        lazy = [nt.NumToken(scan, s, e) for s, e in scan.currency_near]
+        want = [(t.start, t.end, t._currency) for t in lazy if t.currency]
+        assert fast == (want if doc.language_known else []), text

@@ -903,8 +903,22 @@ def after_currency(doc: Document) -> list[NumToken]:
     """The numbers after a currency symbol (``Rp5.000``, ``US$ 3``), in text order."""
 
     def build(scan: _Scan) -> list[NumToken]:
-        found = (scan.token(*sp) for sp in scan.currency_near)
-        return [t for t in found if t.currency]
+        # every number in currency_near passed _may_follow_currency in the
+        # scan: its `_currency` is _currency_before's, set here in one loop
+        known = scan._tokens
+        text = scan.text
+        found = []
+        for s, e in scan.currency_near:
+            t = known.get(s)
+            if t is None:
+                t = known[s] = NumToken(scan, s, e)
+            d = t.__dict__
+            cur = d.get("_currency")
+            if cur is None:
+                cur = d["_currency"] = _currency_before(text, s)
+            if cur[0]:
+                found.append(t)
+        return found
 
     return _cached(doc, "_num_after_currency", build)
 
