@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import random
-from pathlib import Path
 
 import pytest
 
 from newslint.checks._numtokens import _WORD_BEFORE, _word_before
 from newslint.checks.numbers import _YEAR, _is_year
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.test_perf_num4 import _corpus_texts  # the corpus, or the sample
 
 
 def _random_texts(seed: int, pieces: list[str], count: int = 4000) -> list[str]:
     """``count`` texts of one to ten ``pieces``, the same for a seed."""
     rng = random.Random(seed)
     return ["".join(rng.choices(pieces, k=rng.randint(1, 10))) for _ in range(count)]
-
-
-def _corpus_texts() -> list[str]:
-    """The shared corpus when present, else the sample shipped with the tests."""
-    paths = sorted((ROOT.parent / "shared" / "corpus").glob("*.jsonl"))
-    paths = paths or [ROOT / "tests" / "data" / "corpus-sample.jsonl"]
-    texts = []
-    for p in paths:
-        with p.open(encoding="utf-8") as fh:
-            texts.extend(json.loads(line)["text"] for line in fh if line.strip())
-    return texts
 
 
 # -- NumToken.prev: the word before a number without a regex search ---------------
