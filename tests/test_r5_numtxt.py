@@ -244,13 +244,11 @@ def test_shape_tests_say_what_the_patterns_say() -> None:
     nm._SHAPE_BITS.clear()
     # twice: computed (the shapes, then the random numbers mostly from the
     # shape cache), then answered from the number cache
+    pats = [p for p, _ in nm._SHAPE_TESTS]
+    want = [[p.fullmatch(num) is not None for p in pats] for num in nums]
     for _ in range(2):
-        for num in nums:
-            for pattern, _ in nm._SHAPE_TESTS:
-                assert nm._shape_is(pattern, num) == (pattern.fullmatch(num) is not None), (
-                    pattern,
-                    num,
-                )
+        for num, verdicts in zip(nums, want, strict=True):
+            assert [nm._shape_is(p, num) for p in pats] == verdicts, num
 
 
 # -- _is_list in plain Python ------------------------------------------------------
