@@ -8,6 +8,7 @@ import pytest
 
 from newslint.checks._numtokens import _WORD_BEFORE, _word_before
 from newslint.checks.numbers import _YEAR, _is_year
+from newslint.document import Document
 from tests.test_perf_num4 import _corpus_texts  # the corpus, or the sample
 
 
@@ -327,3 +328,34 @@ def test_two_blank_lines_same_as_the_search() -> None:
     texts = _random_texts(41, pieces, 30_000) + _corpus_texts()
     for text in texts:
         assert ws._two_blank_lines(text) == (ws._TWO_BLANK_LINES.search(text) is not None), text
+
+
+# -- TXT003: no hint search without a lead character --------------------------------
+
+
+def test_hint_lead_screen() -> None:
+    import regex
+
+    from newslint.checks import hygiene
+
+    lead = regex.compile("[\u00c2-\u00f4]")
+    for code in range(0x110000):  # the screen's bytes are the class's characters
+        c = chr(code)
+        screened = bool(c.encode("latin-1", "ignore").translate(None, hygiene._NOT_LEAD))
+        assert screened == bool(lead.match(c)), hex(code)
+    pieces = [
+        "\u00c3",
+        "\u00a9",
+        "\u201c",
+        "\u0080",
+        "\u00e2\u20ac\u0153",
+        "x",
+        " ",
+        "\u00f5\u0080",
+    ]
+    for text in _random_texts(43, pieces, 5000) + _corpus_texts():
+        doc = Document(text, is_record=True)
+        starts, ends = hygiene._mojibake_spans(doc)
+        hints = [m.start() for m in hygiene._MOJIBAKE_HINT.finditer(text)]
+        assert bool(starts) == bool(hints), text
+        assert all(any(s <= h < e for s, e in zip(starts, ends, strict=True)) for h in hints)

@@ -35,6 +35,8 @@ _MOJIBAKE_HINT = patterns.compile(_HINT)
 #: one (``regex`` scans faster, but reads the clock for its time limit at
 #: every match).  No repetition: linear, safe untimed (see ``patterns``).
 _MOJIBAKE_HINTS = re.compile(_HINT)
+#: Latin-1 bytes that cannot lead a hint (all but U+00C2-U+00F4).
+_NOT_LEAD = bytes(b for b in range(256) if not 0xC2 <= b <= 0xF4)
 #: Tokens are split on ASCII white space only: U+0085 and U+00A0 are bytes of
 #: the mojibake itself.
 _ASCII_SPACE = re.compile(r"[ \t\r\n]")  # no repetition: linear, untimed
@@ -57,7 +59,9 @@ def _mojibake_spans(doc: Document) -> tuple[list[int], list[int]]:
     if not text.isascii():
         end = 0  # the end of the last token: an ASCII white space, or 0
         rfind = text.rfind
-        first = _MOJIBAKE_HINT.search(text)
+        # a hint's lead character is Latin-1: without one, no search
+        lead = text.encode("latin-1", "ignore").translate(None, _NOT_LEAD)
+        first = _MOJIBAKE_HINT.search(text) if lead else None
         for hint in _MOJIBAKE_HINTS.finditer(text, first.start()) if first else ():
             a = hint.start()
             if a < end:
