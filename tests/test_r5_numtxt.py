@@ -317,19 +317,6 @@ def test_after_currency_is_the_lazy_filter() -> None:
         assert fast == (want if doc.language_known else []), text
 
 
-# -- TXT010: two blank lines mostly without the search ------------------------------
-
-
-def test_two_blank_lines_same_as_the_search() -> None:
-    from newslint.checks import whitespace as ws
-
-    pieces = ["\n", "\n", "\n\n", " ", "\t", "\r", "\r\n", "\u00a0", "\u2007", "\u202f", "\u3000"]
-    pieces += ["x", "\u2009", "\x0b", "\x85", "\u2028", "ab."]
-    texts = _random_texts(41, pieces, 30_000) + _corpus_texts()
-    for text in texts:
-        assert ws._two_blank_lines(text) == (ws._TWO_BLANK_LINES.search(text) is not None), text
-
-
 # -- TXT003: no hint search without a lead character --------------------------------
 
 

@@ -284,24 +284,6 @@ def _space_runs(text: str) -> list[tuple[int, int]]:
 _TWO_BLANK_LINES = patterns.compile(f"\n[{HSPACE}]*\r?\n[{HSPACE}]*\r?\n")
 
 
-#: A line break followed by what a ``_TWO_BLANK_LINES`` match that is not
-#: three bare line breaks must hold right after one of its line breaks.
-_BREAK_THEN_BLANK = tuple("\n" + c for c in HSPACE + "\r")
-
-
-def _two_blank_lines(text: str) -> bool:
-    """``_TWO_BLANK_LINES.search(text) is not None``, mostly without the
-    search: three line breaks in a row are a match; any other match has a
-    line break followed by ``HSPACE`` or ``\\r`` (the first of its optional
-    parts that is not empty comes right after one of its line breaks), so
-    a text with neither has none.  tests/test_r5_numtxt.py compares."""
-    if "\n\n\n" in text:
-        return True
-    if not any(pair in text for pair in _BREAK_THEN_BLANK):
-        return False
-    return _TWO_BLANK_LINES.search(text) is not None
-
-
 @rule("TXT010", "blank-lines", severity="info", fix="safe")
 def blank_lines(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """More than one blank line between two paragraphs.
@@ -331,7 +313,7 @@ def blank_lines(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """
     text = doc.text
     second = text.find("\n", text.find("\n") + 1)
-    if second == -1 or text.find("\n", second + 1) == -1 or not _two_blank_lines(text):
+    if second == -1 or text.find("\n", second + 1) == -1 or _TWO_BLANK_LINES.search(text) is None:
         return  # no two blank lines in a row anywhere (they take three line breaks)
     lines = doc.lines
     paras = doc.paragraphs
