@@ -346,3 +346,16 @@ def test_hint_lead_screen() -> None:
         hints = [m.start() for m in hygiene._MOJIBAKE_HINT.finditer(text)]
         assert bool(starts) == bool(hints), text
         assert all(any(s <= h < e for s, e in zip(starts, ends, strict=True)) for h in hints)
+
+
+# -- TXT006: the screen without a failed strict encoding ----------------------------
+
+
+def test_may_hold_invisible_with_surrogates_and_wide_text() -> None:
+    from newslint.checks import hygiene
+
+    pieces = ["a", "\ud800", "\udfff", "\U0001f600", "\u201c", "\u200b", "\u00ad", "\x85", "é"]
+    pieces += ["\ufeff", "\u2060", "\x00", "\u180e", "\u200d"]
+    for text in _random_texts(47, pieces, 20_000):
+        want = hygiene._ANY_INVISIBLE.search(text) is not None
+        assert hygiene._may_hold_invisible(text) == want, repr(text)

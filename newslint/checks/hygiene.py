@@ -341,14 +341,13 @@ def _may_hold_invisible(text: str) -> bool:
     answers for the Latin-1 characters in a fraction of the time ``re``
     takes to test every character against the class; the others (curly
     quotes make most texts non-Latin-1) are dropped by the encoding and the
-    class's eight characters above U+00FF are looked for by ``str.find``."""
-    try:
-        raw = text.encode("latin-1")
-    except UnicodeEncodeError:
-        if text.encode("latin-1", "ignore").translate(None, _VISIBLE_LATIN1):
-            return True
-        return any(c in text for c in _INVISIBLE_ABOVE_LATIN1)
-    return bool(raw.translate(None, _VISIBLE_LATIN1))
+    class's eight characters above U+00FF are looked for by ``str.find``
+    (only when the encoding dropped a character: without raising, as a
+    failed strict encoding would)."""
+    raw = text.encode("latin-1", "ignore")
+    if raw.translate(None, _VISIBLE_LATIN1):
+        return True
+    return len(raw) != len(text) and any(c in text for c in _INVISIBLE_ABOVE_LATIN1)
 
 
 _SPACE_LIKE = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
