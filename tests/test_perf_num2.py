@@ -251,7 +251,8 @@ def test_after_currency_pattern_has_no_repetition():
                     if isinstance(sub, _parser.SubPattern):
                         yield from ops(sub)
 
-    found = set(ops(_parser.parse(nt._AFTER_CUR_SOURCE)))
-    assert c.BRANCH in found  # the parse is seen
-    assert not found & {c.MAX_REPEAT, c.MIN_REPEAT, c.GROUPREF, c.GROUPREF_EXISTS}
-    assert nt._after_cur().pattern == nt._AFTER_CUR_SOURCE
+    for source in (nt._AFTER_CUR_SOURCE, nt._AFTER_CUR_REVERSED):
+        found = set(ops(_parser.parse(source)))
+        assert c.BRANCH in found  # the parse is seen
+        assert not found & {c.MAX_REPEAT, c.MIN_REPEAT, c.GROUPREF, c.GROUPREF_EXISTS}
+    assert nt._after_cur().pattern == nt._AFTER_CUR_REVERSED

@@ -349,6 +349,31 @@ def _word_after(text: str, e: int) -> str:
     return text[e:j].lower()
 
 
+def _word_before(text: str, before: int) -> str:
+    """``_WORD_BEFORE.search(text, max(0, before - 30), before).group(1).lower()``,
+    or "" without a match, in plain Python (a timed search over 30
+    characters per number asked, ~10 µs each).
+
+    A match ends at ``$``: ``before``, or ``before - 1`` when that is a line
+    break (``$`` also matches before a final ``\n``; the break is in no class
+    of the pattern, so no match ends at ``before`` then).  Reading back from
+    there, the tail ``[ \u00a0(]*`` is the whole run of those characters
+    (the character before it is a dot or a letter, neither in the run), then
+    a dot if there is one (a dot is no letter), then the letters; the
+    leftmost start is the first letter of that run, not before the window.
+    tests/test_r5_numtxt.py compares it with the regex."""
+    lo = before - 30 if before > 30 else 0
+    end = before - 1 if before and text[before - 1] == "\n" else before
+    while end > lo and text[end - 1] in " \u00a0(":
+        end -= 1
+    if end > lo and text[end - 1] == ".":
+        end -= 1
+    start = end
+    while start > lo and _is_letter(text[start - 1]):
+        start -= 1
+    return text[start:end].lower() if start < end else ""
+
+
 # The numbers the default rules look at, found without visiting the others:
 # one with a separator, or a plain one with the last character of a currency
 # symbol among the four characters before it.  A _NUMBER match starts at a
@@ -393,13 +418,20 @@ _CLASSES = _class_table()
 # `c0`, `c.0`, `c 0`, `c. 0`, and with a line break before the digit `cn0`,
 # `c.n0`, `c n0`, `c. n0`.  No repetition: a linear `re` scan (see patterns).
 _AFTER_CUR_SOURCE = rb"c(?:0|[. n]0|\.[ n]0|[. ]n0|\. n0)"
+# The same shapes read backwards, digit first, searched in the reversed
+# classes: `re` stops at each byte its literal prefix names, and digits are
+# rarer than `c` (`p` of `Rp` is a common letter; 48,000 against 128,000 in
+# the corpus).  Between a symbol's `c` and its digit there is no `c` nor
+# digit, so each digit ends at most one shape and no two shapes share a
+# `c`: both scans find the same digits (tests/test_r5_numtxt.py compares).
+_AFTER_CUR_REVERSED = rb"0(?:c|[. n]c|[ n]\.c|n[. ]c|n \.c)"
 
 
 @cache
 def _after_cur() -> re.Pattern[bytes]:
     """Compiled on first use (start-up); tests/test_perf_num2.py checks that
     the pattern has no repetition."""
-    return re.compile(_AFTER_CUR_SOURCE)
+    return re.compile(_AFTER_CUR_REVERSED)
 
 
 _ASCII = bytes(range(128))
@@ -441,12 +473,14 @@ def _judgeable(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         while e < n and (cls[e] == _ZERO or (cls[e] == _DOT and e + 1 < n and cls[e + 1] == _ZERO)):
             e += 1
         grouped.append((s, e))
-        if _may_follow_currency(text, s):
+        # _may_follow_currency needs a symbol's last character among the
+        # four before `s`: each is a `c` in the classes
+        if cls.find(b"c", s - 4 if s > 4 else 0, s) != -1 and _may_follow_currency(text, s):
             near.append((s, e))
         i = cls.find(b"0.0", e)
     plain = []
-    for m in _after_cur().finditer(cls):
-        s = m.end() - 1
+    last = n - 1
+    for s in reversed([last - m.start() for m in _after_cur().finditer(cls[::-1])]):
         if s and (cls[s - 1] == _ZERO or (cls[s - 1] == _DOT and s > 1 and cls[s - 2] == _ZERO)):
             continue  # not the start of a number
         e = s + 1
@@ -665,7 +699,8 @@ class _Scan:
         if j not in self._quote_kinds:
             qs, qe = self._quotes[j]
             kind = None
-            if _MACHINE.search(self.text, qs, qe):
+            # _MACHINE needs a `:` (most quotations have none: no timed search)
+            if self.text.find(":", qs, qe) != -1 and _MACHINE.search(self.text, qs, qe):
                 kind = "machine"
             elif _quote_language(self.text, qs, qe) == self.other:
                 kind = self.other
@@ -697,7 +732,7 @@ class NumToken:
     def __repr__(self) -> str:
         return f"NumToken({self.start}, {self.end}, {self.text!r})"
 
-    @_cached  # lock-free cached_property (see document.py)
+    @_cached  # lock-free cached_property (see document.py); _grouped_tokens sets it too
     def locale(self) -> str:
         quote = self._scan.quote(self.start)
         return self._scan.lang if quote is None or quote == "machine" else quote
@@ -733,8 +768,7 @@ class NumToken:
     @_cached  # lock-free cached_property (see document.py)
     def prev(self) -> str:
         before = self.cur_start if self.currency else self.start
-        pw = _WORD_BEFORE.search(self._scan.text, max(0, before - 30), before)
-        return pw.group(1).lower() if pw else ""
+        return _word_before(self._scan.text, before)
 
     @property
     def after(self) -> str:
@@ -832,15 +866,59 @@ def tokens(doc: Document) -> list[NumToken]:
 def grouped(doc: Document) -> list[NumToken]:
     """The numbers written with a separator (``4.044``, ``7,5``), in text order:
     the only ones the separator rules (NUM001–NUM004) can judge."""
-    return _cached(doc, "_num_grouped", lambda scan: [scan.token(*sp) for sp in scan.grouped])
+    return _cached(doc, "_num_grouped", _grouped_tokens)
+
+
+def _grouped_tokens(scan: _Scan) -> list[NumToken]:
+    """The grouped numbers' tokens, each with its ``locale`` already set:
+    every separator rule asks it of every grouped number first, and one
+    loop here spares a descriptor call and a quotation lookup per number
+    (the value is the one ``NumToken.locale`` computes)."""
+    found = []
+    known = scan._tokens
+    lang = scan.lang
+    for s, e in scan.grouped:
+        t = known.get(s)
+        if t is None:
+            t = known[s] = NumToken(scan, s, e)
+        found.append(t)
+    if not found:
+        return found
+    if scan._quotes is None:  # all of them: _quote_spans costs two str.find scans
+        scan._quotes = _quote_spans(scan.text)
+        scan._quote_starts = [q[0] for q in scan._quotes]
+    if not scan._quotes:  # no quotation: the document's language throughout
+        for t in found:
+            if "locale" not in t.__dict__:
+                t.__dict__["locale"] = lang
+    else:
+        for t in found:
+            if "locale" not in t.__dict__:
+                quote = scan.quote(t.start)
+                t.__dict__["locale"] = lang if quote is None or quote == "machine" else quote
+    return found
 
 
 def after_currency(doc: Document) -> list[NumToken]:
     """The numbers after a currency symbol (``Rp5.000``, ``US$ 3``), in text order."""
 
     def build(scan: _Scan) -> list[NumToken]:
-        found = (scan.token(*sp) for sp in scan.currency_near)
-        return [t for t in found if t.currency]
+        # every number in currency_near passed _may_follow_currency in the
+        # scan: its `_currency` is _currency_before's, set here in one loop
+        known = scan._tokens
+        text = scan.text
+        found = []
+        for s, e in scan.currency_near:
+            t = known.get(s)
+            if t is None:
+                t = known[s] = NumToken(scan, s, e)
+            d = t.__dict__
+            cur = d.get("_currency")
+            if cur is None:
+                cur = d["_currency"] = _currency_before(text, s)
+            if cur[0]:
+                found.append(t)
+        return found
 
     return _cached(doc, "_num_after_currency", build)
 

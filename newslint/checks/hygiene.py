@@ -35,6 +35,8 @@ _MOJIBAKE_HINT = patterns.compile(_HINT)
 #: one (``regex`` scans faster, but reads the clock for its time limit at
 #: every match).  No repetition: linear, safe untimed (see ``patterns``).
 _MOJIBAKE_HINTS = re.compile(_HINT)
+#: Latin-1 bytes that cannot lead a hint (all but U+00C2-U+00F4).
+_NOT_LEAD = bytes(b for b in range(256) if not 0xC2 <= b <= 0xF4)
 #: Tokens are split on ASCII white space only: U+0085 and U+00A0 are bytes of
 #: the mojibake itself.
 _ASCII_SPACE = re.compile(r"[ \t\r\n]")  # no repetition: linear, untimed
@@ -57,7 +59,9 @@ def _mojibake_spans(doc: Document) -> tuple[list[int], list[int]]:
     if not text.isascii():
         end = 0  # the end of the last token: an ASCII white space, or 0
         rfind = text.rfind
-        first = _MOJIBAKE_HINT.search(text)
+        # a hint's lead character is Latin-1: without one, no search
+        lead = text.encode("latin-1", "ignore").translate(None, _NOT_LEAD)
+        first = _MOJIBAKE_HINT.search(text) if lead else None
         for hint in _MOJIBAKE_HINTS.finditer(text, first.start()) if first else ():
             a = hint.start()
             if a < end:
@@ -337,14 +341,13 @@ def _may_hold_invisible(text: str) -> bool:
     answers for the Latin-1 characters in a fraction of the time ``re``
     takes to test every character against the class; the others (curly
     quotes make most texts non-Latin-1) are dropped by the encoding and the
-    class's eight characters above U+00FF are looked for by ``str.find``."""
-    try:
-        raw = text.encode("latin-1")
-    except UnicodeEncodeError:
-        if text.encode("latin-1", "ignore").translate(None, _VISIBLE_LATIN1):
-            return True
-        return any(c in text for c in _INVISIBLE_ABOVE_LATIN1)
-    return bool(raw.translate(None, _VISIBLE_LATIN1))
+    class's eight characters above U+00FF are looked for by ``str.find``
+    (only when the encoding dropped a character: without raising, as a
+    failed strict encoding would)."""
+    raw = text.encode("latin-1", "ignore")
+    if raw.translate(None, _VISIBLE_LATIN1):
+        return True
+    return len(raw) != len(text) and any(c in text for c in _INVISIBLE_ABOVE_LATIN1)
 
 
 _SPACE_LIKE = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
@@ -480,17 +483,85 @@ def _glue_candidates(text: str) -> list[int]:
     return out
 
 
-def _glued(text: str) -> Iterator[regex.Match[str]]:
-    """``_GLUED.finditer(text)``: the same matches, but ``_GLUED`` only tries
-    the candidate offsets (a search resumes at a match's end, so do we)."""
+#: Single characters of ``regex`` classes, asked of the pattern once each.
+_BEFORE_GLUE = patterns.compile(r"[\p{L}\d)\]%]")
+_UPPER = patterns.compile(r"\p{Lu}")
+_LOWER = patterns.compile(r"\p{Ll}")
+_LETTER = patterns.compile(r"\p{L}")
+_CLASS_OF: dict[tuple[patterns.TimedPattern, str], bool] = {}
+
+
+def _is(pattern: patterns.TimedPattern, c: str) -> bool:
+    """``pattern.match(c)`` for one character (a non-ASCII one: callers
+    answer ASCII themselves), cached; bounded whatever the script."""
+    hit = _CLASS_OF.get((pattern, c))
+    if hit is None:
+        if len(_CLASS_OF) > 65_536:
+            _CLASS_OF.clear()
+        hit = _CLASS_OF[pattern, c] = pattern.match(c) is not None
+    return hit
+
+
+def _glued(text: str) -> Iterator[tuple[int, int, int]]:
+    """``_GLUED.finditer(text)`` as (start, end, start of ``close``): the
+    same matches, tried only at the candidate offsets (a search resumes at
+    a match's end, so do we), each in plain Python (a timed match per
+    candidate cost ~3 µs).
+
+    At a stop: ``[.!?]+`` takes the whole run (or ``…`` alone), ``close``
+    the whole run of closing marks, then the lookahead.  Giving anything
+    back cannot help: the lookahead would then start at a stop or a closing
+    mark, none of which is upper case, and a ``"`` handed back as the
+    optional opening quote needs an upper-case letter where the greedy try
+    already needed one.  On ASCII ``\\p{Lu}``/``\\p{Ll}``/``\\p{L}`` are
+    ``isupper``/``islower``/``isalpha``; any other character is asked of the
+    class once.  tests/test_r5_numtxt.py compares with the pattern."""
     end = 0
-    match = _GLUED.match
+    n = len(text)
     for p in _glue_candidates(text):
-        if p >= end and p and text[p - 1] not in _NOT_BEFORE_GLUE:
-            m = match(text, p)
-            if m is not None:
-                end = m.end()
-                yield m
+        if p < end or not p:
+            continue
+        b = text[p - 1]
+        if b.isascii():
+            if b in _NOT_BEFORE_GLUE:
+                continue
+        elif not _is(_BEFORE_GLUE, b):
+            continue
+        q = p + 1
+        if text[p] != "\u2026":
+            while q < n and text[q] in ".!?":
+                q += 1
+        r = q
+        while r < n and text[r] in _CLOSE_GLUE:
+            r += 1
+        j = r + 1 if r < n and text[r] in _OPEN_GLUE else r
+        if j + 1 >= n:
+            continue
+        u, low = text[j], text[j + 1]
+        if (u.isupper() if u.isascii() else _is(_UPPER, u)) and (
+            low.islower() if low.isascii() else _is(_LOWER, low)
+        ):
+            end = r
+            yield p, r, q
+
+
+_CLOSE_GLUE = frozenset('"\u201d\u2019)')
+_OPEN_GLUE = frozenset('"\u201c\u2018(')
+
+
+def _next_word(text: str, at: int) -> str:
+    """``_NEXT_WORD.match(text, at).group(1)``, or "" without a match: an
+    optional opening quote, then a run of letters (a quote is no letter, so
+    without the quote there is no match either)."""
+    n = len(text)
+    j = at + 1 if at < n and text[at] in _OPEN_GLUE else at
+    k = j
+    while k < n:
+        c = text[k]
+        if not (c.isalpha() if c.isascii() else _is(_LETTER, c)):
+            break
+        k += 1
+    return text[j:k]
 
 
 def _glue_exempt(text: str, stop: int, after: int) -> bool:
@@ -515,8 +586,7 @@ def _glue_exempt(text: str, stop: int, after: int) -> bool:
         return True
     if "." in word and _DOTTED.fullmatch(word):
         return True  # Dr.Ir, Jl.Sudirman, S.Sos, Ph.D
-    nxt = _NEXT_WORD.match(text, after)
-    return bool(nxt and nxt.group(1).casefold() in _DOMAIN_PARTS)
+    return _next_word(text, after).casefold() in _DOMAIN_PARTS
 
 
 @rule("TXT008", "missing-space-after-sentence", severity="warning", fix="safe")
@@ -548,19 +618,18 @@ def missing_space_after_sentence(doc: Document, rule: Rule) -> Iterator[Diagnost
     ```
     """
     text = doc.text
-    for m in _glued(text):
-        if _glue_exempt(text, m.start(), m.end()):
+    for start, end, close in _glued(text):
+        if _glue_exempt(text, start, end):
             continue
-        close = m.group("close")
-        at = m.end()
-        if close.endswith('"'):
-            q = m.end() - 1
+        at = end
+        if end > close and text[end - 1] == '"':
+            q = end - 1
             line_start = text.rfind("\n", 0, q) + 1
             if text.count('"', line_start, q) % 2 == 0:
                 at = q  # an even count before it: this quote opens the next sentence
         yield rule.diagnostic(
-            m.start(),
+            start,
             at,
-            f"Missing space after {text[m.start() : at]!r}: two sentences glued together",
+            f"Missing space after {text[start:at]!r}: two sentences glued together",
             Fix.replace(at, at, " ", "Insert a space"),
         )

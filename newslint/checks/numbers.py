@@ -15,7 +15,7 @@ house-style choices (NUM006–NUM009) are off by default and configured with
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -61,35 +61,106 @@ _SHAPES = {
 _SEP = {"id": (".", ","), "en": (",", ".")}  # (thousands, decimal)
 
 
+#: Each number's answers to the shape patterns, one bit per pattern (see
+#: ``_SHAPE_TESTS`` at the end of the module); bounded.
+_NUM_BITS: dict[str, int] = {}
+#: The same by shape (every digit written ``0``): a shape's bits are the
+#: bits of each number of that shape.
+_SHAPE_BITS: dict[str, int] = {}
+_DIGITS = str.maketrans("", "", "0123456789")
 _ZEROS = str.maketrans("123456789", "000000000")
-_SHAPE_HITS: dict[tuple[patterns.TimedPattern, str], bool] = {}
-#: The same answers by the number as written (an ASCII number's shape is a
-#: function of it), saving the ``translate`` for a number seen before.
-_NUM_HITS: dict[tuple[patterns.TimedPattern, str], bool] = {}
 
 
 def _shape_is(pattern: patterns.TimedPattern, num: str) -> bool:
-    """``pattern.fullmatch(num)``, cached on the number's shape.
+    """``pattern.fullmatch(num)`` for one of the shape patterns, cached by
+    the number as written (each rule asks of the same numbers)."""
+    bits = _NUM_BITS.get(num)
+    if bits is None:
+        bits = _shape_bits(num)
+    return (bits & _SHAPE_BIT[pattern]) != 0
 
-    For the patterns it is given here, whose only character tests are
-    ``\\d`` and the literal separators, an ASCII number of digits, ``.`` and
-    ``,`` matches exactly when its shape (every digit written ``0``) does;
-    ~50 shapes cover the corpus' ~3,000 grouped numbers."""
-    hit = _NUM_HITS.get((pattern, num))  # each rule asks of the same numbers
-    if hit is not None:
-        return hit
-    if not num.isascii():
-        return pattern.fullmatch(num) is not None
-    key = (pattern, num.translate(_ZEROS))
-    hit = _SHAPE_HITS.get(key)
-    if hit is None:
-        if len(_SHAPE_HITS) > 4096:  # bounded: pathological numbers
-            _SHAPE_HITS.clear()
-        hit = _SHAPE_HITS[key] = pattern.fullmatch(key[1]) is not None
-    if len(_NUM_HITS) > 16384:
-        _NUM_HITS.clear()
-    _NUM_HITS[(pattern, num)] = hit
-    return hit
+
+def _shape_bits(num: str) -> int:
+    """Every shape pattern's verdict on ``num``, as bits.
+
+    The shape patterns' only character tests are ``\\d`` and the literal
+    separators, so a number of ASCII digits, ``.`` and ``,`` is judged from
+    its separators, in order, and the lengths of its digit groups, in plain
+    Python (no compile, no regex call: each test below says what its pattern
+    says; tests/test_r5_numtxt.py compares them on every shape up to ten
+    characters).  Any other number is asked of the patterns."""
+    seps = num.translate(_DIGITS)
+    if seps.strip(".,"):  # not only ASCII digits and separators
+        bits = 0
+        for i, (pattern, _) in enumerate(_SHAPE_TESTS):
+            if pattern.fullmatch(num) is not None:
+                bits |= 1 << i
+        return bits  # (not kept: rare)
+    shape = num.translate(_ZEROS)  # ~50 shapes cover the corpus' ~3,000 numbers
+    bits = _SHAPE_BITS.get(shape)
+    if bits is None:
+        bits = 0
+        lens = [len(g) for g in num.replace(",", ".").split(".")]
+        if 0 not in lens:  # every pattern needs digits around each separator
+            for i, (_, test) in enumerate(_SHAPE_TESTS):
+                if test(seps, lens):
+                    bits |= 1 << i
+        if len(_SHAPE_BITS) > 4096:  # bounded: pathological numbers
+            _SHAPE_BITS.clear()
+        _SHAPE_BITS[shape] = bits
+    if len(_NUM_BITS) > 16384:
+        _NUM_BITS.clear()
+    _NUM_BITS[num] = bits
+    return bits
+
+
+def _leading(seps: str, x: str, y: str) -> int:
+    """``m`` when ``seps`` is ``x`` written ``m`` times, then ``y`` or
+    nothing; else -1."""
+    m = len(seps) - len(seps.lstrip(x))
+    return m if m == len(seps) or seps[m:] == y else -1
+
+
+def _multi(x: str, y: str) -> Callable[[str, list[int]], bool]:
+    """``\\d{1,3}(?:X\\d{3}){2,}(?:Y\\d+)?``"""
+
+    def test(seps: str, lens: list[int]) -> bool:
+        m = _leading(seps, x, y)
+        return m >= 2 and lens[0] <= 3 and all(n == 3 for n in lens[1 : m + 1])
+
+    return test
+
+
+def _mixed(x: str, y: str) -> Callable[[str, list[int]], bool]:
+    """``\\d{1,3}X\\d{3}Y\\d+``"""
+    return lambda seps, lens: seps == x + y and lens[0] <= 3 and lens[1] == 3
+
+
+def _single(x: str) -> Callable[[str, list[int]], bool]:
+    """``\\d{1,3}X\\d{3}``"""
+    return lambda seps, lens: seps == x and lens[0] <= 3 and lens[1] == 3
+
+
+def _decimal(x: str) -> Callable[[str, list[int]], bool]:
+    """``\\d+X(?:\\d{1,2}|\\d{4,})``"""
+    return lambda seps, lens: seps == x and lens[1] != 3
+
+
+def _grouped(x: str, y: str, group: int | None) -> Callable[[str, list[int]], bool]:
+    """``\\d{1,3}(?:X\\d+)+(?:Y\\d+)?``, or with ``\\d{3}`` groups after ``X``
+    when ``group`` is 3."""
+
+    def test(seps: str, lens: list[int]) -> bool:
+        m = _leading(seps, x, y)
+        return m >= 1 and lens[0] <= 3 and (group is None or all(n == 3 for n in lens[1 : m + 1]))
+
+    return test
+
+
+def _lakh(seps: str, lens: list[int]) -> bool:
+    """``\\d{1,2}(?:,\\d{2})*,\\d{3}(?:\\.\\d+)?``"""
+    m = _leading(seps, ",", ".")
+    return m >= 1 and lens[0] <= 2 and all(n == 2 for n in lens[1:m]) and lens[m] == 3
 
 
 def _word_after(t: NumToken) -> str:
@@ -126,7 +197,58 @@ _LIST = patterns.compile(r",\s*\d|\s+(?:dan|atau|and|or)\s+\d")
 
 def _is_list(t: NumToken) -> bool:
     """`1,2, dan 3` / `1.2 and 3`: an enumeration, not a number."""
-    return bool(_LIST.match(t.after + "  "))
+    return _list_ahead(t.after + "  ")
+
+
+#: ``regex``'s ``\\s`` on ASCII (Unicode White_Space: not U+001C-U+001F).
+_ASCII_SPACE = frozenset(" \t\n\x0b\x0c\r")
+_CHAR_IS = patterns.compile(r"(\s)|(\d)")
+_CHAR_KIND: dict[str, int] = {}  # non-ASCII character -> 1 \s, 2 \d, 0 neither
+
+
+def _kind(c: str) -> int:
+    """1 when ``c`` is a ``\\s``, 2 a ``\\d``, else 0 (the classes are disjoint)."""
+    if c.isascii():
+        return 1 if c in _ASCII_SPACE else 2 if "0" <= c <= "9" else 0
+    k = _CHAR_KIND.get(c)
+    if k is None:
+        if len(_CHAR_KIND) > 65_536:  # bounded, whatever the script
+            _CHAR_KIND.clear()
+        m = _CHAR_IS.match(c)
+        k = _CHAR_KIND[c] = 0 if m is None else m.lastindex or 0
+    return k
+
+
+def _list_ahead(s: str) -> bool:
+    """``_LIST.match(s)`` in plain Python (a timed call per number asked).
+
+    ``,`` then white space then a digit; or white space, a conjunction,
+    white space, a digit.  Each white-space run is taken whole: what
+    follows it (a digit, a conjunction's letter) is never white space, so
+    giving back a space cannot help; the conjunctions start with different
+    letters but ``atau``/``and``, which differ at the second.
+    tests/test_r5_numtxt.py compares."""
+    n = len(s)
+    if not n:
+        return False
+    if s[0] == ",":
+        i = 1
+        while i < n and _kind(s[i]) == 1:
+            i += 1
+        return i < n and _kind(s[i]) == 2
+    i = 0
+    while i < n and _kind(s[i]) == 1:
+        i += 1
+    if i == 0:
+        return False
+    for word in ("dan", "atau", "and", "or"):
+        if s.startswith(word, i):
+            j = i + len(word)
+            k = j
+            while k < n and _kind(s[k]) == 1:
+                k += 1
+            return k > j and k < n and _kind(s[k]) == 2
+    return False
 
 
 def _judged(t: NumToken) -> bool:
@@ -181,10 +303,15 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     `en`) is reported without a fix: it may be a decimal or a typo for
     `1.234.567`.
     """
+    known = _NUM_BITS.get
     for t in grouped(doc):
-        multi, mixed, single = _SHAPES[t.locale]
+        # _shape_is's bits, read once per number: ~4 pattern questions each
+        multi, mixed, single = _SHAPE_MASKS[t.locale]
         num = t.text
-        if _shape_is(multi, num) or (_shape_is(mixed, num) and len(_decimals(num)) <= 2):
+        bits = known(num)
+        if bits is None:
+            bits = _shape_bits(num)
+        if bits & multi or (bits & mixed and len(_decimals(num)) <= 2):
             if not _judged(t):
                 continue
             own, fixed = _LANG[t.locale], num.translate(_SWAP)
@@ -195,7 +322,7 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
                 f" in {own} text write {fixed!r}",
                 Fix.replace(t.start, t.end, fixed, f"Write {fixed!r}"),
             )
-        elif _shape_is(mixed, num):
+        elif bits & mixed:
             if not _judged(t):
                 continue
             own, fixed = _LANG[t.locale], num.translate(_SWAP)
@@ -206,7 +333,7 @@ def thousands_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
                 f"{num!r} mixes separators the {'English' if t.locale == 'id' else 'Indonesian'}"
                 f" way; in {own} text it is either {fixed!r} or {_group(thousands, t.locale)!r}",
             )
-        elif _shape_is(single, num) and not _is_list(t):
+        elif bits & single and not _is_list(t):
             w = _word_after(t)
             if (
                 (_counts(doc, t) and not num.startswith("0"))
@@ -379,6 +506,15 @@ def malformed_grouping(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
 _YEAR = {"id": patterns.compile(r"[12]\.\d{3}"), "en": patterns.compile(r"[12],\d{3}")}
 
 
+def _is_year(num: str, locale: str) -> bool:
+    """``_YEAR[locale].fullmatch(num)``; for an ASCII number (all but those
+    with other decimal digits) in plain Python, where ``\\d`` is ``0-9``:
+    ~900 timed calls per corpus lint.  tests/test_r5_numtxt.py compares."""
+    if not num.isascii():
+        return _YEAR[locale].fullmatch(num) is not None
+    return len(num) == 5 and num[0] in "12" and num[1] == _SEP[locale][0] and num[2:].isdigit()
+
+
 @rule("NUM004", "year-with-separator", severity="error", fix="safe")
 def year_with_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     """A calendar year written with a thousands separator.
@@ -409,7 +545,7 @@ def year_with_separator(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
     ```
     """
     for t in grouped(doc):
-        if len(t.text) != 5 or not _YEAR[t.locale].fullmatch(t.text):  # [12][.,]\d{3}
+        if len(t.text) != 5 or not _is_year(t.text, t.locale):  # [12][.,]\d{3}
             continue
         if t.prev not in YEAR_WORDS:
             continue
@@ -757,3 +893,25 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
         begin = m.end()
     m = _SENTENCE_END.search(text, at)
     return begin, (m.start() if m else len(text))
+
+
+#: The shape patterns ``_shape_is`` answers, each with its test in plain
+#: Python on (separators, group lengths).
+_SHAPE_TESTS: list[tuple[patterns.TimedPattern, Callable[[str, list[int]], bool]]] = [
+    (_SHAPES["id"][0], _multi(",", ".")),
+    (_SHAPES["id"][1], _mixed(",", ".")),
+    (_SHAPES["id"][2], _single(",")),
+    (_SHAPES["en"][0], _multi(".", ",")),
+    (_SHAPES["en"][1], _mixed(".", ",")),
+    (_SHAPES["en"][2], _single(".")),
+    (_ID_DECIMAL_POINT, _decimal(".")),
+    (_EN_DECIMAL_COMMA, _decimal(",")),
+    (_ID_GROUPED, _grouped(".", ",", None)),
+    (_EN_GROUPED, _grouped(",", ".", None)),
+    (_ID_WELL, _grouped(".", ",", 3)),
+    (_EN_WELL, _grouped(",", ".", 3)),
+    (_LAKH, _lakh),
+]
+_SHAPE_BIT = {pattern: 1 << i for i, (pattern, _) in enumerate(_SHAPE_TESTS)}
+#: NUM001's three shapes per locale as ``_SHAPE_BIT`` masks.
+_SHAPE_MASKS = {locale: tuple(_SHAPE_BIT[p] for p in shapes) for locale, shapes in _SHAPES.items()}
