@@ -373,14 +373,27 @@ def _core_of(text: str, folded: str | None, s: int, e: int) -> str | None:
     last = max(text.rfind('"', s, e), text.rfind("\u201d", s, e))
     if first < 0 or (last - first - 1) * 2 < e - s:
         return None
-    best = None
-    longest = -1
-    for a, b in _quotation_spans(text, s, e):
-        if b - a > longest:
-            best, longest = (a, b), b - a
-    if best is None or longest * 2 < e - s:
-        return None
-    a, b = best
+    if (
+        text.find('"', first + 1, last) < 0
+        and text.find("\u201d", first + 1, last) < 0
+        and text.find("\u201c", first + 1, last) < 0
+    ):
+        # No quote character between the first opening and the last closing
+        # one (the usual paragraph with one quotation): a quotation opening
+        # at ``first`` closes at ``last``, the one after it cannot close, so
+        # it is the only one, and it is long enough (as above) if it matches.
+        if last - first <= 20:
+            return None
+        a, b = first + 1, last
+    else:
+        best = None
+        longest = -1
+        for a, b in _quotation_spans(text, s, e):
+            if b - a > longest:
+                best, longest = (a, b), b - a
+        if best is None or longest * 2 < e - s:
+            return None
+        a, b = best
     if folded is not None:
         key = folded[a:b]
         if key.isprintable():
