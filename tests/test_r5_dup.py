@@ -39,3 +39,42 @@ def test_core_of_one_quotation_equals_the_regex():
                 assert cores.get(k) == _reference_core(text[s:e]), (text, k)
                 taken += cores.get(k) is not None
     assert taken > 1000
+
+
+def test_unmasked_paragraphs_have_no_space_at_either_end():
+    """The premise of ``_paragraph_keys`` skipping the end test: without
+    masked parts, every paragraph (each layout) starts and ends with no
+    white space; a Markdown file may be masked and keeps the test."""
+    rng = random.Random(52)
+    pieces = ["Kata", "kata.", " ", "  ", "\t", "\u00a0", "\u3000", "\n", "\n\n", " \n ", "x" * 30]
+    unmasked = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        for doc in (Document(text), Document(text, is_record=True), Document(text, "a.md")):
+            if doc.masked:
+                continue
+            unmasked += 1
+            for s, e in doc.paragraphs:
+                assert not text[s].isspace() and not text[e - 1].isspace(), (text, s, e)
+    assert unmasked > 8000
+
+
+def test_paragraph_and_sentence_keys_with_spaces_everywhere():
+    """Keys of paragraphs and sentences with runs of spaces at sentence
+    ends, inside sentences, after opening quotes and before closing ones
+    (``_sentence_keys`` collapses only keys that keep two spaces in a row),
+    equal ``paragraph_key`` and ``sentence_key``; Markdown files too."""
+    rng = random.Random(53)
+    pieces = ["Dia datang.", "Kata", "\u201cYa.\u201d", '"  Ini', 'benar  "', "Rp1.000.", "ß"]
+    seps = [" ", "  ", "   ", "\n", "\n\n", " \n", "  \u201c", "\u201d  "]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 20)))
+        for path in (None, "a.md"):
+            doc = Document(text, path)
+            assert dup._paragraph_keys(doc) == [
+                dup.paragraph_key(text[s:e]) for s, e in doc.paragraphs
+            ], text
+            sents = doc.sentences
+            assert dup._sentence_keys(doc, sents) == [
+                dup.sentence_key(text[s:e]) for s, e in sents
+            ], text

@@ -63,20 +63,26 @@ def _paragraph_keys(doc: Document) -> list[str]:
     folded = doc.casefolded
     if len(folded) != len(text):
         return [" ".join(text[s:e].split()).casefold() for s, e in doc.paragraphs]
-    keys = []
+    keys: list[str] = []
+    append = keys.append
     printable = True
     spaced = []
+    # Without masked parts a paragraph is stripped of white space at both
+    # ends (``Document.paragraphs``; tested), so only two spaces in a row
+    # or an unprintable character (both rare) need work.
+    edges = bool(doc.masked)
     for s, e in doc.paragraphs:
         key = folded[s:e]
-        if not key.isprintable():
-            key = " ".join(key.split())
-            printable = False
-        elif "  " in key:
-            key = _collapse_spaces(key)
-            spaced.append((s, e))
-        elif key[:1] == " " or key[-1:] == " ":
+        if "  " in key or not key.isprintable():
+            if not key.isprintable():
+                key = " ".join(key.split())
+                printable = False
+            else:
+                key = _collapse_spaces(key)
+                spaced.append((s, e))
+        elif edges and (key[:1] == " " or key[-1:] == " "):
             key = key.strip(" ")
-        keys.append(key)
+        append(key)
     # For _sentence_keys: whether every paragraph's folded slice is
     # printable, and the paragraphs holding two spaces in a row.
     doc.__dict__["_dup_printable"] = printable
@@ -1067,8 +1073,11 @@ def _sentence_keys(doc: Document, sents: list[Span], para_of: list[int] | None =
                 starts = [sp[0] for sp in sents]
                 for ps, pe in spaced:
                     for k in range(bisect_left(starts, ps), bisect_left(starts, pe)):
-                        s, e = sents[k]
-                        keys[k] = _collapse_spaces(folded[s:e]).strip(strip)
+                        # (a key without two spaces in a row had them only
+                        # in its stripped ends, if at all: it is final)
+                        if "  " in keys[k]:
+                            s, e = sents[k]
+                            keys[k] = _collapse_spaces(folded[s:e]).strip(strip)
             return keys
         if para_of is None:
             para_of = _paragraph_index(doc.paragraphs, sents)
