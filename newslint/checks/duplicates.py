@@ -765,9 +765,10 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     # The body's words (offsets only later, for the two that are needed), and
     # where each of the pull-quote's 4-grams first occurs in them.
     segments = _body_segments(doc, m.end())
-    needles = [
-        f" {' '.join(gram)} " for gram in set(zip(*(pw[i:] for i in range(n)), strict=False))
-    ]
+    # The pull-quote's 4-grams in order (one per starting word), as needles
+    # padded with spaces.
+    grams = [f" {' '.join(gram)} " for gram in zip(*(pw[i:] for i in range(n)), strict=False)]
+    needles = set(grams)
     run = " ".join(pw)
     words: list[str] = []
     check = 1
@@ -784,22 +785,26 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
             if run in joined and all(needle in joined for needle in needles):
                 break
     # Tokens hold no space, so a gram's first occurrence is the first match of
-    # its words between spaces, and its index the number of spaces before it.
+    # its words between spaces, and its index the number of spaces before it
+    # (counted only for the first and the last gram found, the ones needed).
     joined = f" {' '.join(words)} "
-    grams: dict[str, int] = {}
+    found = {}
     for needle in needles:
         at = joined.find(needle)
         if at >= 0:
-            grams[needle] = joined.count(" ", 0, at)
+            found[needle] = at
     covered = [False] * len(pw)
-    first_hit = last_hit = -1
-    for k in range(len(pw) - n + 1):
-        hit = grams.get(f" {' '.join(pw[k : k + n])} ")
-        if hit is not None:
+    first_gram = last_gram = None
+    for k, gram in enumerate(grams):
+        if gram in found:
             covered[k : k + n] = [True] * n
-            if first_hit < 0:
-                first_hit = hit
-            last_hit = hit + n - 1
+            if first_gram is None:
+                first_gram = gram
+            last_gram = gram
+    first_hit = last_hit = -1
+    if first_gram is not None:
+        first_hit = joined.count(" ", 0, found[first_gram])
+        last_hit = joined.count(" ", 0, found[last_gram]) + n - 1
     cov = sum(covered) / len(pw)
     if cov < 0.8 or first_hit < 0:
         return None
