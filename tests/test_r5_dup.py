@@ -78,3 +78,28 @@ def test_paragraph_and_sentence_keys_with_spaces_everywhere():
             assert dup._sentence_keys(doc, sents) == [
                 dup.sentence_key(text[s:e]) for s, e in sents
             ], text
+
+
+def test_near_pairwise_single_neighbour_rows_equal_the_buckets(monkeypatch):
+    """Rows with one length neighbour are scored by ``ratio`` instead of
+    ``extract``: two- and three-paragraph articles (so most rows have one
+    neighbour), near copies and unrelated text, thresholds down to a cutoff
+    of 0 (where ``extract`` keeps a pair scoring 0)."""
+    import test_perf_dup as ref
+
+    monkeypatch.setattr(dup, "_PAIRWISE_PER_PARAGRAPH", 10**9)
+    rng = random.Random(54)
+    found = 0
+    for threshold in (0.0, 0.5, 1.0, 50.0, 89.0, 90.0, 100.0):
+        for _ in range(150):
+            first = ref._sentence(rng, rng.randint(10, 20))
+            paras = [first, ref._edit(rng, first, rng.randint(0, 3))]
+            if rng.random() < 0.5:
+                paras.append(rng.choice([ref._sentence(rng, 12), "x" * rng.randint(60, 80)]))
+            rng.shuffle(paras)
+            doc = Document("\n".join(paras) + "\n")
+            keys = dup._near_keys(doc, 20)
+            slow = dup._near_buckets(doc, keys, threshold)
+            assert dup._near_pairwise(doc, keys, threshold) == slow, (threshold, paras)
+            found += len(slow)
+    assert found > 300

@@ -1377,6 +1377,14 @@ def _near_pairwise(
     for group, his in zip(groups, bounds, strict=True):
         texts = [t[2] for t in group]
         for p in compress(range(len(his)), map(gt, his, range(1, len(his) + 1))):
+            if his[p] == p + 2:
+                # One neighbour (a third of the rows): ``ratio`` itself costs
+                # less than ``extract``'s call (it returns 0 below the cutoff,
+                # so ``>=`` keeps what ``extract`` keeps, also at a cutoff of 0).
+                if ratio(texts[p], texts[p + 1], score_cutoff=cutoff) >= cutoff:
+                    a, b = group[p][1], group[p + 1][1]
+                    pairs.add((a, b) if a < b else (b, a))
+                continue
             for _, _, q in extract(
                 texts[p], texts[p + 1 : his[p]], scorer=ratio, score_cutoff=cutoff, limit=None
             ):
