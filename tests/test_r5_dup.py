@@ -103,3 +103,29 @@ def test_near_pairwise_single_neighbour_rows_equal_the_buckets(monkeypatch):
             assert dup._near_pairwise(doc, keys, threshold) == slow, (threshold, paras)
             found += len(slow)
     assert found > 300
+
+
+def test_near_pairwise_finds_pairs_scoring_exactly_the_threshold(monkeypatch):
+    """The pair search's cutoff is a tenth of a point below the threshold:
+    pairs whose score *is* the threshold (set from the pair itself, by the
+    keys and by the quotations) are found as the bucket scan finds them."""
+    import test_perf_dup as ref
+
+    monkeypatch.setattr(dup, "_PAIRWISE_PER_PARAGRAPH", 10**9)
+    rng = random.Random(55)
+    found = 0
+    for k in range(400):
+        first = ref._sentence(rng, rng.randint(8, 20))
+        second = ref._edit(rng, first, rng.randint(1, 4))
+        if k % 2:
+            first, second = f'"{first}," kata Agus.', f"\u201c{second},\u201d katanya."
+        paras = [first, ref._sentence(rng, 10), second]
+        doc = Document("\n".join(paras) + "\n")
+        keys = dup._near_keys(doc, 20)
+        if keys[0] is None or keys[2] is None or keys[0] == keys[2]:
+            continue
+        threshold, _ = dup._paragraph_similarity(doc, 0, 2)
+        slow = dup._near_buckets(doc, keys, threshold)
+        assert dup._near_pairwise(doc, keys, threshold) == slow, paras
+        found += 2 in slow
+    assert found > 150

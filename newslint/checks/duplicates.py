@@ -1336,8 +1336,10 @@ def _near_pairwise(
     quotations), so the pairs that can score that high are found first, by
     rapidfuzz in C: an Indel ratio ``r`` needs ``|la - lb| <= (1 - r/100)(la
     + lb)``, so only paragraphs of similar length are scored, each against
-    its neighbours in length order.  Scores are taken at a cutoff one point
-    lower, then every such pair is checked and scored exactly as
+    its neighbours in length order.  Scores are taken at a cutoff a tenth of
+    a point lower (rapidfuzz's score for a pair is the same whatever the
+    cutoff, when it reaches it; the margin only absorbs rounding, which is
+    ~1e-13 here), then every such pair is checked and scored exactly as
     ``_near_buckets`` does and kept only when ``_near_buckets`` would have
     compared it: the two share a sketch hash ``h`` and the earlier one is
     among the first ``_BUCKET_CAP`` paragraphs holding ``h``.  Sketches are
@@ -1352,7 +1354,7 @@ def _near_pairwise(
     # (the cores of compared paragraphs, in paragraph order as ``_cores`` is)
     by_core = sorted([(len(c), i, c) for i, c in _cores(doc).items() if c and keys[i] is not None])
     groups = [by_key, by_core] if len(by_core) > 1 else [by_key]  # (a pair is needed)
-    cutoff = min(100.0, max(0.0, threshold - 1.0))
+    cutoff = min(100.0, max(0.0, threshold - 0.1))
     spread = 1.0 - cutoff / 100.0
     # |la - lb| <= spread * (la + lb), la <= lb  <=>  lb <= la * widen
     widen = (1.0 + spread) / (1.0 - spread) if spread < 1.0 else float("inf")
