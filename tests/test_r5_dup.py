@@ -129,3 +129,39 @@ def test_near_pairwise_finds_pairs_scoring_exactly_the_threshold(monkeypatch):
         assert dup._near_pairwise(doc, keys, threshold) == slow, paras
         found += 2 in slow
     assert found > 150
+
+
+def test_paragraph_keys_of_masked_and_unmasked_texts():
+    """``_paragraph_keys`` tests all slices' printability at once and, for an
+    unmasked text, skips the end test; Markdown with masked parts (code,
+    comments, headings), unprintable characters and runs of spaces takes
+    the per-paragraph path: both equal ``paragraph_key``, and the flags
+    ``_sentence_keys`` and ``_cores`` read are right."""
+    rng = random.Random(56)
+    pieces = [
+        "Kata",
+        "`kode`",
+        "<!-- c -->",
+        "# Judul",
+        "\u00a0",
+        "\t",
+        "  ",
+        " ",
+        "ß",
+        "\u201cYa\u201d",
+    ]
+    seps = [" ", "  ", "\n", "\n\n", " \n", "\n\n```\ncode\n```\n\n"]
+    masked = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 14)))
+        for doc in (Document(text), Document(text, "a.md")):
+            masked += bool(doc.masked)
+            keys = dup._paragraph_keys(doc)
+            assert keys == [dup.paragraph_key(text[s:e]) for s, e in doc.paragraphs], text
+            if len(doc.casefolded) == len(text):
+                slices = [doc.casefolded[s:e] for s, e in doc.paragraphs]
+                assert doc.__dict__["_dup_printable"] == all(k.isprintable() for k in slices)
+                assert [tuple(sp) for sp in doc.__dict__["_dup_spaced"]] == [
+                    tuple(sp) for sp, k in zip(doc.paragraphs, slices, strict=True) if "  " in k
+                ] or not doc.__dict__["_dup_printable"]
+    assert masked > 1000

@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress, islice, repeat
+from itertools import compress, islice
 from operator import gt
 from typing import Any, NamedTuple
 from zlib import crc32
@@ -63,26 +63,36 @@ def _paragraph_keys(doc: Document) -> list[str]:
     folded = doc.casefolded
     if len(folded) != len(text):
         return [" ".join(text[s:e].split()).casefold() for s, e in doc.paragraphs]
-    keys: list[str] = []
-    append = keys.append
-    printable = True
-    spaced = []
+    paras = doc.paragraphs
+    keys = [folded[s:e] for s, e in paras]
+    spaced: list[tuple[int, int]] = []
     # Without masked parts a paragraph is stripped of white space at both
-    # ends (``Document.paragraphs``; tested), so only two spaces in a row
-    # or an unprintable character (both rare) need work.
-    edges = bool(doc.masked)
-    for s, e in doc.paragraphs:
-        key = folded[s:e]
-        if "  " in key or not key.isprintable():
+    # ends (``Document.paragraphs``; tested), and when every slice is
+    # printable (one test of them all, in C; the usual case) only those
+    # with two spaces in a row need work, and none has them when the text
+    # has none (about half the articles).
+    if not doc.masked and "".join(keys).isprintable():
+        printable = True
+        if "  " in folded:
+            for k, key in enumerate(keys):
+                if "  " in key:
+                    keys[k] = _collapse_spaces(key)
+                    spaced.append(paras[k])
+    else:
+        keys = []
+        append = keys.append
+        printable = True
+        for s, e in paras:
+            key = folded[s:e]
             if not key.isprintable():
                 key = " ".join(key.split())
                 printable = False
-            else:
+            elif "  " in key:
                 key = _collapse_spaces(key)
                 spaced.append((s, e))
-        elif edges and (key[:1] == " " or key[-1:] == " "):
-            key = key.strip(" ")
-        append(key)
+            elif key[:1] == " " or key[-1:] == " ":
+                key = key.strip(" ")
+            append(key)
     # For _sentence_keys: whether every paragraph's folded slice is
     # printable, and the paragraphs holding two spaces in a row.
     doc.__dict__["_dup_printable"] = printable
@@ -364,7 +374,7 @@ def _quotation_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tupl
     return out
 
 
-def _core_of(text: str, folded: str | None, s: int, e: int) -> str | None:
+def _core_of(text: str, folded: str | None, s: int, e: int, printable: bool = False) -> str | None:
     """``_quotation_core(text[s:e])`` without slicing the paragraph.
 
     A quotation lies after an opening quote and before a closing one, so
@@ -372,7 +382,9 @@ def _core_of(text: str, folded: str | None, s: int, e: int) -> str | None:
     under half the paragraph, no quotation can be half of it.  The longest
     quotation is the first of the longest (as ``max``).  Its key is sliced
     from ``folded`` (``doc.casefolded``, given when folding keeps the
-    text's length) when printable, as for ``_paragraph_keys``.
+    text's length) when printable, as for ``_paragraph_keys`` (known
+    without a test when ``printable``: every paragraph's folded slice is,
+    so is a part of one).
     """
     o1, o2 = text.find('"', s, e), text.find("\u201c", s, e)
     first = o1 if o2 < 0 or 0 <= o1 < o2 else o2
@@ -402,7 +414,7 @@ def _core_of(text: str, folded: str | None, s: int, e: int) -> str | None:
         a, b = best
     if folded is not None:
         key = folded[a:b]
-        if key.isprintable():
+        if printable or key.isprintable():
             return _collapse_spaces(key) if "  " in key else key.strip(" ")
     return paragraph_key(text[a:b])
 
@@ -457,10 +469,14 @@ def _cores(doc: Document) -> dict[int, str | None]:
                 break
             at = text.find(q, paras[k + 1].start)  # this paragraph is done
     folded = doc.casefolded
+    printable = False
     if len(folded) != len(text):
         folded = None
+    else:
+        paragraph_keys(doc)  # (sets the flag)
+        printable = doc.__dict__["_dup_printable"]
     cores = doc.__dict__["_dup_cores"] = {
-        k: _core_of(text, folded, *paras[k]) for k in sorted(quoted)
+        k: _core_of(text, folded, *paras[k], printable) for k in sorted(quoted)
     }
     return cores
 
@@ -1366,8 +1382,7 @@ def _near_pairwise(
         if widen == float("inf"):
             his = [m] * m
         else:
-            uppers = [n * widen + 1 for n in lengths]
-            his = list(map(bisect_right, repeat(lengths), uppers, range(1, m + 1)))
+            his = [bisect_right(lengths, n * widen + 1, p) for p, n in enumerate(lengths, 1)]
         work += sum(his) - m * (m + 1) // 2
         bounds.append(his)
     if work > _PAIRWISE_PER_PARAGRAPH * len(by_key):
