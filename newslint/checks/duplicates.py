@@ -786,24 +786,27 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     grams = [f" {' '.join(gram)} " for gram in zip(*(pw[i:] for i in range(n)), strict=False)]
     needles = set(grams)
     run = " ".join(pw)
-    words: list[str] = []
+    # The words so far, joined by single spaces a segment at a time (the
+    # segments with words: joining these is joining all the words).
+    parts: list[str] = []
     check = 1
     for k, (s, e, _) in enumerate(segments):
         seg_words = _folded_words(text, s, e)
         segments[k] = (s, e, len(seg_words))
-        words += seg_words
+        if seg_words:
+            parts.append(" ".join(seg_words))
         if k + 1 == check < len(segments):
             # After 1, 2, 4… segments (linear overall): when every gram and
             # the whole run occur in the words so far, their first
             # occurrences are these, whatever follows: stop tokenising.
             check *= 2
-            joined = f" {' '.join(words)} "
+            joined = f" {' '.join(parts)} "
             if run in joined and all(needle in joined for needle in needles):
                 break
     # Tokens hold no space, so a gram's first occurrence is the first match of
     # its words between spaces, and its index the number of spaces before it
     # (counted only for the first and the last gram found, the ones needed).
-    joined = f" {' '.join(words)} "
+    joined = f" {' '.join(parts)} "
     found = {}
     for needle in needles:
         at = joined.find(needle)
@@ -831,7 +834,7 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     while start > p0.start and text[start - 1] in _QUOTE_CHARS + ".\u2026":
         start -= 1
     last_hit = max(last_hit, first_hit)
-    # Only the copy's tokens are needed (`words` are the same matches, in order).
+    # Only the copy's tokens are needed (the words are the same matches, in order).
     first, last = _token_at(text, segments, first_hit), _token_at(text, segments, last_hit)
     return PullQuote(start, city_at, (first.start(), last.end()), cov, exact)
 
