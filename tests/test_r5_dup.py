@@ -165,3 +165,35 @@ def test_paragraph_keys_of_masked_and_unmasked_texts():
                     tuple(sp) for sp, k in zip(doc.paragraphs, slices, strict=True) if "  " in k
                 ] or not doc.__dict__["_dup_printable"]
     assert masked > 1000
+
+
+def _reference_body_segments(doc: Document, start: int) -> list[tuple[int, int, int]]:
+    """``_body_segments`` as it was: one test per gap."""
+    text, paras = doc.text, doc.paragraphs
+    spans = [(start, paras[0].end), *((p.start, p.end) for p in paras[1:])]
+    gaps = [text[a[1] : b[0]] for a, b in zip(spans, spans[1:], strict=False)]
+    gaps.append(text[spans[-1][1] :])
+    if all(not g or g.isspace() for g in gaps):
+        return [(s, e, 0) for s, e in spans]
+    return [(start, len(text), 0)]
+
+
+def test_body_segments_equal_the_per_gap_test():
+    """Gaps of white space only, Markdown whose masked parts leave text
+    between paragraphs, trailing text, one paragraph, NBSP and line
+    separators between paragraphs."""
+    rng = random.Random(57)
+    pieces = ["Kata ini", "`kode`", "<!-- c -->", "# Judul", "\u00a0", "\u2028", "x"]
+    seps = [" ", "\n", "\n\n", " \n\u00a0\n", "\n\n```\ncode\n```\n\n", "\n<!-- k -->\n"]
+    other = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 12)))
+        for doc in (Document(text), Document(text, "a.md")):
+            if not doc.paragraphs:
+                continue
+            p0 = doc.paragraphs[0]
+            start = rng.randint(p0.start, p0.end)
+            expected = _reference_body_segments(doc, start)
+            assert dup._body_segments(doc, start) == expected, text
+            other += len(expected) == 1 and len(doc.paragraphs) > 1
+    assert other > 100

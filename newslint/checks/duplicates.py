@@ -846,11 +846,13 @@ def _body_segments(doc: Document, start: int) -> list[tuple[int, int, int]]:
     space lies between and after them, else the whole rest of the text.
     ``tokens`` is filled in by ``_find_pull_quote``."""
     text, paras = doc.text, doc.paragraphs
-    spans = [(start, paras[0].end), *((p.start, p.end) for p in paras[1:])]
-    gaps = [text[a[1] : b[0]] for a, b in zip(spans, spans[1:], strict=False)]
-    gaps.append(text[spans[-1][1] :])
-    if all(not g or g.isspace() for g in gaps):
-        return [(s, e, 0) for s, e in spans]
+    # The text between and after the paragraphs, tested at once (only white
+    # space when all of it is).
+    gaps = [text[a.end : b.start] for a, b in zip(paras, paras[1:], strict=False)]
+    gaps.append(text[paras[-1].end :])
+    between = "".join(gaps)
+    if not between or between.isspace():
+        return [(start, paras[0].end, 0), *[(s, e, 0) for s, e in paras[1:]]]
     return [(start, len(text), 0)]
 
 
@@ -1094,9 +1096,9 @@ def _sentence_keys(doc: Document, sents: list[Span], para_of: list[int] | None =
             keys = [folded[s:e].strip(strip) for s, e in sents]
             spaced = doc.__dict__["_dup_spaced"]
             if spaced:  # only sentences of these paragraphs hold two spaces
-                starts = [sp[0] for sp in sents]
+                # (the spans ``(s, e) >= (ps,)`` are those with ``s >= ps``)
                 for ps, pe in spaced:
-                    for k in range(bisect_left(starts, ps), bisect_left(starts, pe)):
+                    for k in range(bisect_left(sents, (ps,)), bisect_left(sents, (pe,))):
                         # (a key without two spaces in a row had them only
                         # in its stripped ends, if at all: it is final)
                         if "  " in keys[k]:
