@@ -374,7 +374,14 @@ def _quotation_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tupl
     return out
 
 
-def _core_of(text: str, folded: str | None, s: int, e: int, printable: bool = False) -> str | None:
+def _core_of(
+    text: str,
+    folded: str | None,
+    s: int,
+    e: int,
+    printable: bool = False,
+    first: int | None = None,
+) -> str | None:
     """``_quotation_core(text[s:e])`` without slicing the paragraph.
 
     A quotation lies after an opening quote and before a closing one, so
@@ -384,10 +391,12 @@ def _core_of(text: str, folded: str | None, s: int, e: int, printable: bool = Fa
     from ``folded`` (``doc.casefolded``, given when folding keeps the
     text's length) when printable, as for ``_paragraph_keys`` (known
     without a test when ``printable``: every paragraph's folded slice is,
-    so is a part of one).
+    so is a part of one).  ``first``, the first opening quote, may be given
+    (``_cores`` has found it).
     """
-    o1, o2 = text.find('"', s, e), text.find("\u201c", s, e)
-    first = o1 if o2 < 0 or 0 <= o1 < o2 else o2
+    if first is None:
+        o1, o2 = text.find('"', s, e), text.find("\u201c", s, e)
+        first = o1 if o2 < 0 or 0 <= o1 < o2 else o2
     last = max(text.rfind('"', s, e), text.rfind("\u201d", s, e))
     if first < 0 or (last - first - 1) * 2 < e - s:
         return None
@@ -456,7 +465,9 @@ def _cores(doc: Document) -> dict[int, str | None]:
     if cores is not None:
         return cores
     text, paras = doc.text, doc.paragraphs
-    quoted: set[int] = set()
+    # The first opening quote of each paragraph holding one (``at`` is the
+    # first of its kind in its paragraph: the scan resumes at the next one).
+    firsts: dict[int, int] = {}
     for q in ('"', "\u201c"):
         at = text.find(q)
         while at >= 0:
@@ -464,7 +475,8 @@ def _cores(doc: Document) -> dict[int, str | None]:
             # ``(s, e) <= (at, _AFTER_ANY)`` are those with ``s <= at``
             k = bisect_right(paras, (at, _AFTER_ANY)) - 1
             if k >= 0 and at < paras[k].end:  # (else between paragraphs: in none)
-                quoted.add(k)
+                if firsts.get(k, at) >= at:
+                    firsts[k] = at
             if k + 1 == len(paras):
                 break
             at = text.find(q, paras[k + 1].start)  # this paragraph is done
@@ -476,7 +488,7 @@ def _cores(doc: Document) -> dict[int, str | None]:
         paragraph_keys(doc)  # (sets the flag)
         printable = doc.__dict__["_dup_printable"]
     cores = doc.__dict__["_dup_cores"] = {
-        k: _core_of(text, folded, *paras[k], printable) for k in sorted(quoted)
+        k: _core_of(text, folded, *paras[k], printable, firsts[k]) for k in sorted(firsts)
     }
     return cores
 
