@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress, islice, repeat
+from itertools import compress, islice
 from operator import gt
 from typing import Any, NamedTuple
 from zlib import crc32
@@ -63,20 +63,36 @@ def _paragraph_keys(doc: Document) -> list[str]:
     folded = doc.casefolded
     if len(folded) != len(text):
         return [" ".join(text[s:e].split()).casefold() for s, e in doc.paragraphs]
-    keys = []
-    printable = True
-    spaced = []
-    for s, e in doc.paragraphs:
-        key = folded[s:e]
-        if not key.isprintable():
-            key = " ".join(key.split())
-            printable = False
-        elif "  " in key:
-            key = _collapse_spaces(key)
-            spaced.append((s, e))
-        elif key[:1] == " " or key[-1:] == " ":
-            key = key.strip(" ")
-        keys.append(key)
+    paras = doc.paragraphs
+    keys = [folded[s:e] for s, e in paras]
+    spaced: list[tuple[int, int]] = []
+    # Without masked parts a paragraph is stripped of white space at both
+    # ends (``Document.paragraphs``; tested), and when every slice is
+    # printable (one test of them all, in C; the usual case) only those
+    # with two spaces in a row need work, and none has them when the text
+    # has none (about half the articles).
+    if not doc.masked and "".join(keys).isprintable():
+        printable = True
+        if "  " in folded:
+            for k, key in enumerate(keys):
+                if "  " in key:
+                    keys[k] = _collapse_spaces(key)
+                    spaced.append(paras[k])
+    else:
+        keys = []
+        append = keys.append
+        printable = True
+        for s, e in paras:
+            key = folded[s:e]
+            if not key.isprintable():
+                key = " ".join(key.split())
+                printable = False
+            elif "  " in key:
+                key = _collapse_spaces(key)
+                spaced.append((s, e))
+            elif key[:1] == " " or key[-1:] == " ":
+                key = key.strip(" ")
+            append(key)
     # For _sentence_keys: whether every paragraph's folded slice is
     # printable, and the paragraphs holding two spaces in a row.
     doc.__dict__["_dup_printable"] = printable
@@ -358,7 +374,14 @@ def _quotation_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tupl
     return out
 
 
-def _core_of(text: str, folded: str | None, s: int, e: int) -> str | None:
+def _core_of(
+    text: str,
+    folded: str | None,
+    s: int,
+    e: int,
+    printable: bool = False,
+    first: int | None = None,
+) -> str | None:
     """``_quotation_core(text[s:e])`` without slicing the paragraph.
 
     A quotation lies after an opening quote and before a closing one, so
@@ -366,24 +389,41 @@ def _core_of(text: str, folded: str | None, s: int, e: int) -> str | None:
     under half the paragraph, no quotation can be half of it.  The longest
     quotation is the first of the longest (as ``max``).  Its key is sliced
     from ``folded`` (``doc.casefolded``, given when folding keeps the
-    text's length) when printable, as for ``_paragraph_keys``.
+    text's length) when printable, as for ``_paragraph_keys`` (known
+    without a test when ``printable``: every paragraph's folded slice is,
+    so is a part of one).  ``first``, the first opening quote, may be given
+    (``_cores`` has found it).
     """
-    o1, o2 = text.find('"', s, e), text.find("\u201c", s, e)
-    first = o1 if o2 < 0 or 0 <= o1 < o2 else o2
+    if first is None:
+        o1, o2 = text.find('"', s, e), text.find("\u201c", s, e)
+        first = o1 if o2 < 0 or 0 <= o1 < o2 else o2
     last = max(text.rfind('"', s, e), text.rfind("\u201d", s, e))
     if first < 0 or (last - first - 1) * 2 < e - s:
         return None
-    best = None
-    longest = -1
-    for a, b in _quotation_spans(text, s, e):
-        if b - a > longest:
-            best, longest = (a, b), b - a
-    if best is None or longest * 2 < e - s:
-        return None
-    a, b = best
+    if (
+        text.find('"', first + 1, last) < 0
+        and text.find("\u201d", first + 1, last) < 0
+        and text.find("\u201c", first + 1, last) < 0
+    ):
+        # No quote character between the first opening and the last closing
+        # one (the usual paragraph with one quotation): a quotation opening
+        # at ``first`` closes at ``last``, the one after it cannot close, so
+        # it is the only one, and it is long enough (as above) if it matches.
+        if last - first <= 20:
+            return None
+        a, b = first + 1, last
+    else:
+        best = None
+        longest = -1
+        for a, b in _quotation_spans(text, s, e):
+            if b - a > longest:
+                best, longest = (a, b), b - a
+        if best is None or longest * 2 < e - s:
+            return None
+        a, b = best
     if folded is not None:
         key = folded[a:b]
-        if key.isprintable():
+        if printable or key.isprintable():
             return _collapse_spaces(key) if "  " in key else key.strip(" ")
     return paragraph_key(text[a:b])
 
@@ -425,7 +465,9 @@ def _cores(doc: Document) -> dict[int, str | None]:
     if cores is not None:
         return cores
     text, paras = doc.text, doc.paragraphs
-    quoted: set[int] = set()
+    # The first opening quote of each paragraph holding one (``at`` is the
+    # first of its kind in its paragraph: the scan resumes at the next one).
+    firsts: dict[int, int] = {}
     for q in ('"', "\u201c"):
         at = text.find(q)
         while at >= 0:
@@ -433,15 +475,20 @@ def _cores(doc: Document) -> dict[int, str | None]:
             # ``(s, e) <= (at, _AFTER_ANY)`` are those with ``s <= at``
             k = bisect_right(paras, (at, _AFTER_ANY)) - 1
             if k >= 0 and at < paras[k].end:  # (else between paragraphs: in none)
-                quoted.add(k)
+                if firsts.get(k, at) >= at:
+                    firsts[k] = at
             if k + 1 == len(paras):
                 break
             at = text.find(q, paras[k + 1].start)  # this paragraph is done
     folded = doc.casefolded
+    printable = False
     if len(folded) != len(text):
         folded = None
+    else:
+        paragraph_keys(doc)  # (sets the flag)
+        printable = doc.__dict__["_dup_printable"]
     cores = doc.__dict__["_dup_cores"] = {
-        k: _core_of(text, folded, *paras[k]) for k in sorted(quoted)
+        k: _core_of(text, folded, *paras[k], printable, firsts[k]) for k in sorted(firsts)
     }
     return cores
 
@@ -746,41 +793,49 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     # The body's words (offsets only later, for the two that are needed), and
     # where each of the pull-quote's 4-grams first occurs in them.
     segments = _body_segments(doc, m.end())
-    needles = [
-        f" {' '.join(gram)} " for gram in set(zip(*(pw[i:] for i in range(n)), strict=False))
-    ]
+    # The pull-quote's 4-grams in order (one per starting word), as needles
+    # padded with spaces.
+    grams = [f" {' '.join(gram)} " for gram in zip(*(pw[i:] for i in range(n)), strict=False)]
+    needles = set(grams)
     run = " ".join(pw)
-    words: list[str] = []
+    # The words so far, joined by single spaces a segment at a time (the
+    # segments with words: joining these is joining all the words).
+    parts: list[str] = []
     check = 1
     for k, (s, e, _) in enumerate(segments):
         seg_words = _folded_words(text, s, e)
         segments[k] = (s, e, len(seg_words))
-        words += seg_words
+        if seg_words:
+            parts.append(" ".join(seg_words))
         if k + 1 == check < len(segments):
             # After 1, 2, 4… segments (linear overall): when every gram and
             # the whole run occur in the words so far, their first
             # occurrences are these, whatever follows: stop tokenising.
             check *= 2
-            joined = f" {' '.join(words)} "
+            joined = f" {' '.join(parts)} "
             if run in joined and all(needle in joined for needle in needles):
                 break
     # Tokens hold no space, so a gram's first occurrence is the first match of
-    # its words between spaces, and its index the number of spaces before it.
-    joined = f" {' '.join(words)} "
-    grams: dict[str, int] = {}
+    # its words between spaces, and its index the number of spaces before it
+    # (counted only for the first and the last gram found, the ones needed).
+    joined = f" {' '.join(parts)} "
+    found = {}
     for needle in needles:
         at = joined.find(needle)
         if at >= 0:
-            grams[needle] = joined.count(" ", 0, at)
+            found[needle] = at
     covered = [False] * len(pw)
-    first_hit = last_hit = -1
-    for k in range(len(pw) - n + 1):
-        hit = grams.get(f" {' '.join(pw[k : k + n])} ")
-        if hit is not None:
+    first_gram = last_gram = None
+    for k, gram in enumerate(grams):
+        if gram in found:
             covered[k : k + n] = [True] * n
-            if first_hit < 0:
-                first_hit = hit
-            last_hit = hit + n - 1
+            if first_gram is None:
+                first_gram = gram
+            last_gram = gram
+    first_hit = last_hit = -1
+    if first_gram is not None:
+        first_hit = joined.count(" ", 0, found[first_gram])
+        last_hit = joined.count(" ", 0, found[last_gram]) + n - 1
     cov = sum(covered) / len(pw)
     if cov < 0.8 or first_hit < 0:
         return None
@@ -791,7 +846,7 @@ def _find_pull_quote(doc: Document, min_words: int) -> PullQuote | None:
     while start > p0.start and text[start - 1] in _QUOTE_CHARS + ".\u2026":
         start -= 1
     last_hit = max(last_hit, first_hit)
-    # Only the copy's tokens are needed (`words` are the same matches, in order).
+    # Only the copy's tokens are needed (the words are the same matches, in order).
     first, last = _token_at(text, segments, first_hit), _token_at(text, segments, last_hit)
     return PullQuote(start, city_at, (first.start(), last.end()), cov, exact)
 
@@ -803,11 +858,13 @@ def _body_segments(doc: Document, start: int) -> list[tuple[int, int, int]]:
     space lies between and after them, else the whole rest of the text.
     ``tokens`` is filled in by ``_find_pull_quote``."""
     text, paras = doc.text, doc.paragraphs
-    spans = [(start, paras[0].end), *((p.start, p.end) for p in paras[1:])]
-    gaps = [text[a[1] : b[0]] for a, b in zip(spans, spans[1:], strict=False)]
-    gaps.append(text[spans[-1][1] :])
-    if all(not g or g.isspace() for g in gaps):
-        return [(s, e, 0) for s, e in spans]
+    # The text between and after the paragraphs, tested at once (only white
+    # space when all of it is).
+    gaps = [text[a.end : b.start] for a, b in zip(paras, paras[1:], strict=False)]
+    gaps.append(text[paras[-1].end :])
+    between = "".join(gaps)
+    if not between or between.isspace():
+        return [(start, paras[0].end, 0), *[(s, e, 0) for s, e in paras[1:]]]
     return [(start, len(text), 0)]
 
 
@@ -1051,11 +1108,14 @@ def _sentence_keys(doc: Document, sents: list[Span], para_of: list[int] | None =
             keys = [folded[s:e].strip(strip) for s, e in sents]
             spaced = doc.__dict__["_dup_spaced"]
             if spaced:  # only sentences of these paragraphs hold two spaces
-                starts = [sp[0] for sp in sents]
+                # (the spans ``(s, e) >= (ps,)`` are those with ``s >= ps``)
                 for ps, pe in spaced:
-                    for k in range(bisect_left(starts, ps), bisect_left(starts, pe)):
-                        s, e = sents[k]
-                        keys[k] = _collapse_spaces(folded[s:e]).strip(strip)
+                    for k in range(bisect_left(sents, (ps,)), bisect_left(sents, (pe,))):
+                        # (a key without two spaces in a row had them only
+                        # in its stripped ends, if at all: it is final)
+                        if "  " in keys[k]:
+                            s, e = sents[k]
+                            keys[k] = _collapse_spaces(folded[s:e]).strip(strip)
             return keys
         if para_of is None:
             para_of = _paragraph_index(doc.paragraphs, sents)
@@ -1309,8 +1369,10 @@ def _near_pairwise(
     quotations), so the pairs that can score that high are found first, by
     rapidfuzz in C: an Indel ratio ``r`` needs ``|la - lb| <= (1 - r/100)(la
     + lb)``, so only paragraphs of similar length are scored, each against
-    its neighbours in length order.  Scores are taken at a cutoff one point
-    lower, then every such pair is checked and scored exactly as
+    its neighbours in length order.  Scores are taken at a cutoff a tenth of
+    a point lower (rapidfuzz's score for a pair is the same whatever the
+    cutoff, when it reaches it; the margin only absorbs rounding, which is
+    ~1e-13 here), then every such pair is checked and scored exactly as
     ``_near_buckets`` does and kept only when ``_near_buckets`` would have
     compared it: the two share a sketch hash ``h`` and the earlier one is
     among the first ``_BUCKET_CAP`` paragraphs holding ``h``.  Sketches are
@@ -1325,7 +1387,7 @@ def _near_pairwise(
     # (the cores of compared paragraphs, in paragraph order as ``_cores`` is)
     by_core = sorted([(len(c), i, c) for i, c in _cores(doc).items() if c and keys[i] is not None])
     groups = [by_key, by_core] if len(by_core) > 1 else [by_key]  # (a pair is needed)
-    cutoff = min(100.0, max(0.0, threshold - 1.0))
+    cutoff = min(100.0, max(0.0, threshold - 0.1))
     spread = 1.0 - cutoff / 100.0
     # |la - lb| <= spread * (la + lb), la <= lb  <=>  lb <= la * widen
     widen = (1.0 + spread) / (1.0 - spread) if spread < 1.0 else float("inf")
@@ -1337,8 +1399,7 @@ def _near_pairwise(
         if widen == float("inf"):
             his = [m] * m
         else:
-            uppers = [n * widen + 1 for n in lengths]
-            his = list(map(bisect_right, repeat(lengths), uppers, range(1, m + 1)))
+            his = [bisect_right(lengths, n * widen + 1, p) for p, n in enumerate(lengths, 1)]
         work += sum(his) - m * (m + 1) // 2
         bounds.append(his)
     if work > _PAIRWISE_PER_PARAGRAPH * len(by_key):
@@ -1350,6 +1411,14 @@ def _near_pairwise(
     for group, his in zip(groups, bounds, strict=True):
         texts = [t[2] for t in group]
         for p in compress(range(len(his)), map(gt, his, range(1, len(his) + 1))):
+            if his[p] == p + 2:
+                # One neighbour (a third of the rows): ``ratio`` itself costs
+                # less than ``extract``'s call (it returns 0 below the cutoff,
+                # so ``>=`` keeps what ``extract`` keeps, also at a cutoff of 0).
+                if ratio(texts[p], texts[p + 1], score_cutoff=cutoff) >= cutoff:
+                    a, b = group[p][1], group[p + 1][1]
+                    pairs.add((a, b) if a < b else (b, a))
+                continue
             for _, _, q in extract(
                 texts[p], texts[p + 1 : his[p]], scorer=ratio, score_cutoff=cutoff, limit=None
             ):
