@@ -1,0 +1,174 @@
+"""r5-doc: each fast path of the fifth pass against the code it replaced.
+
+The previous code is kept here as the reference; every comparison runs on
+crafted traps, seeded random texts over the characters the shortcut is
+sensitive to, the corpus sample and, when present, the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from itertools import repeat
+from pathlib import Path
+
+import pytest
+
+from newslint import document as dm
+
+SAMPLE = Path(__file__).parent / "data" / "corpus-sample.jsonl"
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+def _sample() -> list[str]:
+    with SAMPLE.open(encoding="utf-8") as fh:
+        return [json.loads(line)["text"] for line in fh if line.strip()]
+
+
+def _corpus() -> list[str]:
+    texts = []
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            texts.extend(json.loads(line)["text"] for line in fh if line.strip())
+    return texts
+
+
+# -- the language guess: function words counted by an automaton -------------------
+
+
+def ref_guess_language(text: str) -> str | None:
+    """``guess_language`` before r5-doc: every chunk split into words."""
+    ids = ens = 0
+    any_words = False
+    for pos, end in dm._chunks(text):
+        chunk = dm._ascii_words(text[pos:end])
+        if chunk is None:
+            words = dm._word().findall(text, pos, end)
+            both = sum(map(dm._WEIGHT.get, words, repeat(0)))
+        else:
+            words = chunk
+            both = sum(map(dm._WEIGHT_BYTES.get, words, repeat(0)))
+        ids += both & dm._ID_MASK
+        ens += both >> 20
+        any_words = any_words or bool(words)
+        if max(ids, ens) >= 15 and max(ids, ens) >= 4 * min(ids, ens):
+            break
+    if not ids and not ens and any_words:
+        return dm._guess_folded(text)
+    if ids == ens:
+        return None
+    return "id" if ids > ens else "en"
+
+
+_FUNCTION_WORDS = sorted(dm._ID_WORDS | dm._EN_WORDS)
+#: Function words, their prefixes, extensions and capitalised forms, and the
+#: separators a chunk may hold (ASCII and not, letters of the class and not).
+_LANG_PIECES = [
+    *_FUNCTION_WORDS,
+    *(w[:-1] for w in _FUNCTION_WORDS if len(w) > 1),
+    *(w + "s" for w in _FUNCTION_WORDS),
+    *("a" + w for w in _FUNCTION_WORDS[:20]),
+    *(w.upper() for w in _FUNCTION_WORDS[:20]),
+    *(w.capitalize() for w in _FUNCTION_WORDS[20:40]),
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    ".",
+    ",",
+    "-",
+    "'",
+    "1",
+    "_",
+    "\t",
+    "\u201c",
+    "\u2014",
+    "\u00a0",
+    "\u2026",
+    "\u00b2",  # non-ASCII separators
+    "\u00e9",
+    "e\u0301",
+    "\u00df",  # non-ASCII letters: the regex path
+    "\ud800",  # a lone surrogate
+]
+
+
+def _lang_texts(n: int, seed: int, longest: int) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        pieces = _LANG_PIECES if rnd.random() < 0.5 else _LANG_PIECES[:-8]  # half all-ASCII-ish
+        out.append("".join(rnd.choice(pieces) for _ in range(rnd.randrange(longest))))
+    return out
+
+
+_LANG_TRAPS = [
+    "",
+    " ",
+    "yang",
+    "yang yang",
+    "di dia dia di",
+    "the.the,the-the_the",
+    "itu itu\nitu\titu",
+    "YANG DAN DI",
+    "Yang Dan",
+    "1yang2dan3",
+    "yang\u00e9 dan",
+    "\u201cthe\u201d \u2014 of",
+    "x" * 1600 + " yang" * 40,  # a chunk stretched to the end of a word
+    "the " * 2000,
+    ("di " * 14 + "the " * 3) * 40,
+]
+
+
+def test_automaton_weight_is_the_split_weight():
+    count = dm._weight_counter()
+    assert count is not dm._split_weight  # the library is a base dependency
+    rnd = random.Random(51)
+    cases = [b"", b" ", b"   ", b"yang", b" yang ", b"yangyang", b"di dia", b"a the an"]
+    for text in _lang_texts(3000, seed=52, longest=40) + _LANG_TRAPS:
+        letters = dm._ascii_letters(text)
+        if letters is not None:
+            cases.append(letters)
+    for _ in range(2000):  # bare letters and spaces
+        cases.append(bytes(rnd.choice(b"  ydangtheofiwasA") for _ in range(rnd.randrange(30))))
+    for letters in cases:
+        assert count(letters) == dm._split_weight(letters), letters
+
+
+def test_guess_language_is_the_split_guess():
+    for text in _lang_texts(3000, seed=53, longest=60) + _LANG_TRAPS:
+        assert dm.guess_language(text) == ref_guess_language(text), repr(text)
+    for text in _lang_texts(200, seed=54, longest=3000):  # several chunks
+        assert dm.guess_language(text) == ref_guess_language(text), repr(text)
+
+
+def test_guess_language_on_the_sample():
+    for text in _sample():
+        assert dm.guess_language(text) == ref_guess_language(text)
+        cut = text[len(text) // 3 :]
+        assert dm.guess_language(cut) == ref_guess_language(cut)
+
+
+def test_guess_language_without_the_library(monkeypatch):
+    monkeypatch.setattr(dm, "_weight_counter", lambda: dm._split_weight)
+    for text in _lang_texts(500, seed=55, longest=60) + _LANG_TRAPS + _sample():
+        assert dm.guess_language(text) == ref_guess_language(text), repr(text)
+
+
+def test_ascii_letters_split_is_ascii_words():
+    for text in _lang_texts(2000, seed=56, longest=40):
+        letters = dm._ascii_letters(text)
+        words = dm._ascii_words(text)
+        assert (letters is None) == (words is None)
+        if letters is not None:
+            assert set(letters) <= set(b" abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            assert letters.split() == words
+            assert [w.decode() for w in words] == dm._word().findall(text)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
+def test_guess_language_on_the_corpus():
+    for text in _corpus():
+        assert dm.guess_language(text) == ref_guess_language(text)
