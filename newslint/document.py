@@ -445,8 +445,12 @@ class Document:
     def masked(self) -> list[Span]:
         """Spans that are not prose (Markdown front matter, code, URLs, HTML
         comments; newslint comments in any text): see :mod:`newslint.markdown`."""
-        from newslint.markdown import markup
+        from newslint.markdown import is_markdown, markup
 
+        if "<" not in self.text and not is_markdown(self):
+            # what ``markup`` reads for a plain text without ``<!--``: nothing
+            # masked (one ``memchr`` instead of a 4-character search, ~1.5 µs)
+            return []
         return markup(self).masked
 
     @_cached

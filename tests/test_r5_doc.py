@@ -172,3 +172,49 @@ def test_ascii_letters_split_is_ascii_words():
 def test_guess_language_on_the_corpus():
     for text in _corpus():
         assert dm.guess_language(text) == ref_guess_language(text)
+
+
+# -- Document.masked: a plain text without "<" masks nothing --------------------
+
+_MASK_PIECES = [
+    "a",
+    " ",
+    "\n",
+    "<",
+    "!",
+    "-",
+    "--",
+    "<!--",
+    "-->",
+    " newslint: disable ",
+    "NEWSLINT:",
+    "`x`",
+    "```\n",
+    "---\n",
+    "http://x.y ",
+    "é",
+]
+
+
+def _ref_masked(text: str, path: str | None) -> list:
+    from newslint.markdown import markup
+
+    return markup(dm.Document(text, path, "id")).masked
+
+
+def test_masked_is_markups_reading():
+    rnd = random.Random(57)
+    texts = [
+        "",
+        "<",
+        "<!--",
+        "<!-- newslint: disable TXT001 -->",
+        "a <!-- newslint:x --> b",
+        "a < b",
+    ]
+    for _ in range(3000):
+        texts.append("".join(rnd.choice(_MASK_PIECES) for _ in range(rnd.randrange(25))))
+    for text in texts:
+        for path in (None, "a.txt", "a.md", "A.MARKDOWN", "c.jsonl:#12", "notes.mdx"):
+            got = dm.Document(text, path, "id").masked
+            assert got == _ref_masked(text, path), (text, path)
