@@ -218,3 +218,68 @@ def test_masked_is_markups_reading():
         for path in (None, "a.txt", "a.md", "A.MARKDOWN", "c.jsonl:#12", "notes.mdx"):
             got = dm.Document(text, path, "id").masked
             assert got == _ref_masked(text, path), (text, path)
+
+
+# -- the engine: no ignore tuple built per document; suppression needs a "<" ----
+
+
+def _ref_lint(linter, doc, ignore=()):
+    """``Linter.lint`` before r5-doc (the same loop, the old screens)."""
+    from newslint.engine import _SORT_KEY, _edits_fit, _refuse, fold_superseded
+
+    skip = tuple(c.upper() for c in (*linter.ignore, *ignore))
+    found = []
+    lang = doc.language
+    size = len(doc.text)
+    for r in linter.rules:
+        if not r.applies_to(lang) or (skip and r.code.startswith(skip)):
+            continue
+        for d in r.check(doc, r):
+            if not 0 <= d.start <= d.end <= size or (
+                d.fix is not None and not _edits_fit(d.fix.edits, size)
+            ):
+                _refuse(r, d, size)
+            found.append(d)
+    found = fold_superseded(found)
+    if doc.masked:
+        from newslint.markdown import screen
+
+        found = screen(doc, found)
+    if "newslint" in doc.text:
+        from newslint import suppression
+
+        ran = [r for r in linter.rules if r.applies_to(lang) and not r.code.startswith(skip)]
+        nl = next((r for r in ran if r.code == suppression.NL_UNUSED), None)
+        found = suppression.apply(doc, found, ran, nl)
+    found.sort(key=_SORT_KEY)
+    return found
+
+
+_SUPPRESSION_TEXTS = [
+    "newslint: disable BP002\nBaca juga: Berita lain yang  menarik.\n",
+    "newslint disable-file\nHarga naik  Rp 1.000.000,00 kemarin.\n",
+    "<!-- newslint: disable -->\nHarga naik  dua kali.\n",
+    "<!-- NEWSLINT: disable-line TXT -->Harga naik  dua kali.\n",
+    "<!-- newslint: disable-next-line NUM -->\nPada 2019).Pada hari itu  ada 1.5 juta.\n",
+    "Tulisan tentang newslint < alat lain.  Dua spasi di sini.\n",
+    "<!-- newslint: enable -->\n<b>newslint</b>   tiga spasi\n",
+]
+
+
+@pytest.mark.parametrize("select", [None, ["ALL"]])
+def test_lint_is_the_previous_lint(select):
+    from newslint.api import get_linter
+    from newslint.engine import Linter
+
+    base = get_linter(select)
+    texts = _sample()[:40] + _SUPPRESSION_TEXTS
+    for ignore_init in [(), ("bp",), ("TXT002", "num")]:
+        linter = Linter(base.rules, ignore_init)
+        for ignore in [(), [], ("dup",), ["BP0"], {"TXT"}]:
+            for text in texts:
+                for path in (None, "a.md", "a.txt"):
+                    doc, ref = dm.Document(text, path), dm.Document(text, path)
+                    assert linter.lint(doc, ignore) == _ref_lint(linter, ref, ignore), (text, path)
+            gen = (c for c in ["NUM"])  # a one-shot iterable is read once, as before
+            doc, ref = dm.Document(texts[0]), dm.Document(texts[0])
+            assert linter.lint(doc, gen) == _ref_lint(linter, ref, ["NUM"])
