@@ -652,30 +652,32 @@ class Document:
         break (three or more spaces) survives.  Nothing else is touched.
         """
         text = self.text
-        first = self.line_index(start)
-        last = self.line_index(max(start, end - 1)) if end > start else first
-        lstart = self.lines[first].start
-        lend = self.lines[last].end
+        starts = self.line_starts
+        lines = self.lines
+        # line_index inlined; for a non-empty span max(start, end - 1) is end - 1
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, end - 1) - 1 if end > start else first
+        lstart = lines[first][0]
+        lend = lines[last][1]
         a = start
-        while a > lstart and text[a - 1] in HSPACE:
+        hspace = HSPACE
+        while a > lstart and text[a - 1] in hspace:
             a -= 1
         b = end
-        while b < lend and text[b] in HSPACE:
+        while b < lend and text[b] in hspace:
             b += 1
         if a == lstart and b == lend:
-            if last + 1 < len(self.lines):
-                e = self.line_starts[last + 1]
-                prev_blank = first == 0 or not self.line_text(first - 1).strip(HSPACE)
-                nxt = last + 1
-                if (
-                    prev_blank
-                    and nxt + 1 < len(self.lines)
-                    and not self.line_text(nxt).strip(HSPACE)
+            nxt = last + 1
+            if nxt < len(lines):
+                e = starts[nxt]
+                if nxt + 1 < len(lines) and (
+                    first == 0 or not self.line_text(first - 1).strip(hspace)
                 ):
-                    e = self.line_starts[nxt + 1]
+                    if not self.line_text(nxt).strip(hspace):
+                        e = starts[nxt + 1]
                 return Edit(lstart, e)
             if first > 0:
-                return Edit(self.lines[first - 1].end, lend)
+                return Edit(lines[first - 1][1], lend)
             return Edit(0, lend)
         if b == lend:
             return Edit(a, b)

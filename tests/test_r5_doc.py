@@ -283,3 +283,58 @@ def test_lint_is_the_previous_lint(select):
             gen = (c for c in ["NUM"])  # a one-shot iterable is read once, as before
             doc, ref = dm.Document(texts[0]), dm.Document(texts[0])
             assert linter.lint(doc, gen) == _ref_lint(linter, ref, ["NUM"])
+
+
+# -- Document.deletion: line look-ups inlined ------------------------------------
+
+
+def _ref_deletion(doc, start, end):
+    """``Document.deletion`` before r5-doc."""
+    from newslint.diagnostics import Edit
+
+    text = doc.text
+    first = doc.line_index(start)
+    last = doc.line_index(max(start, end - 1)) if end > start else first
+    lstart = doc.lines[first].start
+    lend = doc.lines[last].end
+    a = start
+    while a > lstart and text[a - 1] in dm.HSPACE:
+        a -= 1
+    b = end
+    while b < lend and text[b] in dm.HSPACE:
+        b += 1
+    if a == lstart and b == lend:
+        if last + 1 < len(doc.lines):
+            e = doc.line_starts[last + 1]
+            prev_blank = first == 0 or not doc.line_text(first - 1).strip(dm.HSPACE)
+            nxt = last + 1
+            if prev_blank and nxt + 1 < len(doc.lines) and not doc.line_text(nxt).strip(dm.HSPACE):
+                e = doc.line_starts[nxt + 1]
+            return Edit(lstart, e)
+        if first > 0:
+            return Edit(doc.lines[first - 1].end, lend)
+        return Edit(0, lend)
+    if b == lend:
+        return Edit(a, b)
+    if start - a > b - end:
+        return Edit(start, b)
+    if b - end > start - a:
+        return Edit(a, end)
+    return Edit(start, b)
+
+
+def test_deletion_is_the_previous_deletion():
+    rnd = random.Random(58)
+    pieces = ["a", "b", " ", "  ", "   ", "\t", "\u00a0", "\u3000", "\n", "\r\n", "\n\n", "x y"]
+    texts = ["", "a", "\n", "a\n\nb\n\nc", "  a  \n\n  b  \n", "a   b   c"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(16))) for _ in range(400)]
+    for text in texts:
+        doc = dm.Document(text)
+        n = len(text)
+        for start in range(n + 1):
+            for end in range(start, n + 1):
+                assert doc.deletion(start, end) == _ref_deletion(doc, start, end), (
+                    text,
+                    start,
+                    end,
+                )
