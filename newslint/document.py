@@ -527,6 +527,7 @@ class Document:
         match = _sent_end().match
         ends = _sentence_marks(text)
         n = len(ends)
+        k = 0
         # without masked parts every paragraph is a Span stripped of _WS at
         # both ends (see ``paragraphs``; the blank layout may give an empty
         # one): its last sentence needs no strip at its end, and is the
@@ -541,7 +542,13 @@ class Document:
             # a subset of str.isspace).  A mark at pe - 1 has no room for the
             # look-ahead: the marks left in the paragraph are not tried.
             last = pe - 1
-            k = bisect_left(ends, ps)
+            # bisect_left(ends, ps): paragraphs come in order, so the marks
+            # before ps left from the last paragraph are few (its last one)
+            if k and ends[k - 1] >= ps:
+                k = bisect_left(ends, ps)
+            else:
+                while k < n and ends[k] < ps:
+                    k += 1
             while k < n:
                 p = ends[k]
                 if p >= last:
@@ -551,44 +558,49 @@ class Document:
                     continue
                 q = p + 1
                 c = text[q]
-                if c == " ":  # the usual: one mark, then a space
+                if c == " " and q + 1 < pe and text[q + 1] in caps_digits:
+                    # the usual: one mark, a space, a capital or digit (the
+                    # look-ahead holds, as the general test below finds)
                     run_end = q
-                    r = q + 1
                 else:
-                    while c in marks:
-                        q += 1
-                        if q == pe:
-                            break
-                        c = text[q]
-                    run_end = q
-                    while q < pe and c in closers:
-                        q += 1
-                        if q == pe:
-                            break
-                        c = text[q]
-                    if q >= pe or not c.isspace():
+                    if c == " ":
+                        run_end = q
+                        r = q + 1
+                    else:
+                        while c in marks:
+                            q += 1
+                            if q == pe:
+                                break
+                            c = text[q]
+                        run_end = q
+                        while q < pe and c in closers:
+                            q += 1
+                            if q == pe:
+                                break
+                            c = text[q]
+                        if q >= pe or not c.isspace():
+                            continue
+                        r = q
+                    # the look-ahead on ASCII: white space, an opening quote or
+                    # bracket, then a capital or digit (else: ask the regex)
+                    while r < pe and text[r] in ascii_space:
+                        r += 1
+                    c = text[r] if r < pe else ""
+                    if c in caps_digits:  # a capital after white space
+                        if r == q:
+                            continue
+                    elif c and c in _ASCII_OPENERS:
+                        c = text[r + 1] if r + 1 < pe else ""
+                        if c and c <= "\x7f":
+                            ahead = c in _ASCII_CAPS_DIGITS
+                        else:  # a non-ASCII capital may follow, or nothing
+                            ahead = match(text, p, pe) is not None
+                        if not ahead:
+                            continue
+                    elif c and c <= "\x7f":  # neither a capital nor a digit
                         continue
-                    r = q
-                # the look-ahead on ASCII: white space, an opening quote or
-                # bracket, then a capital or digit (else: ask the regex)
-                while r < pe and text[r] in ascii_space:
-                    r += 1
-                c = text[r] if r < pe else ""
-                if c in caps_digits:  # the usual: a capital after white space
-                    if r == q:
+                    elif match(text, p, pe) is None:
                         continue
-                elif c and c in _ASCII_OPENERS:
-                    c = text[r + 1] if r + 1 < pe else ""
-                    if c and c <= "\x7f":
-                        ahead = c in _ASCII_CAPS_DIGITS
-                    else:  # a non-ASCII capital may follow, or nothing
-                        ahead = match(text, p, pe) is not None
-                    if not ahead:
-                        continue
-                elif c and c <= "\x7f":  # neither a capital nor a digit
-                    continue
-                elif match(text, p, pe) is None:
-                    continue
                 if run_end == p + 1 and text[p] == ".":
                     # _no_break_before(text, ps, p), inlined; a word after
                     # the last space that is alphanumeric holds no other

@@ -338,3 +338,58 @@ def test_deletion_is_the_previous_deletion():
                     start,
                     end,
                 )
+
+
+# -- Document.sentences: marks found from the last paragraph's; ". X" at once ----
+
+_SENT_ENDS = [".", ". ", "..", "!", "?", "…", ".)", '."', ".”", "?'", ".]", ". .", ".\u00a0"]
+_SENT_GAPS = [" ", "  ", "\t", "\n", "\n\n", "   ", "\u2028", "\u00a0", "\x0b", "", " \n", "\r\n"]
+_SENT_HEADS = ["A", "a", "1", "Ä", "ä", "(", '"', "“", "[", "(B", '"a', "_", "é", " A", ". B"]
+_SENT_WORDS = ["Tbk", "tbk", "x", "M", "12", "123", "S.H", "kata", "Dr", "(Jo", "ß", "a" * 41]
+
+
+def _sentence_texts(n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rnd.randrange(1, 10)):
+            parts += [
+                rnd.choice(_SENT_WORDS),
+                rnd.choice(_SENT_ENDS),
+                rnd.choice(_SENT_GAPS),
+                rnd.choice(_SENT_HEADS),
+            ]
+        out.append(" ".join(parts) if rnd.random() < 0.4 else "".join(parts))
+    return out
+
+
+def test_sentences_match_the_regex_code():
+    from test_perf_doc import RefDocument
+
+    for text in _sentence_texts(3000, seed=59) + _sample():
+        new, old = dm.Document(text, is_record=True), RefDocument(text, is_record=True)
+        assert new.paragraphs == old.paragraphs, ascii(text)
+        assert new.sentences == old.sentences, ascii(text)
+
+
+def test_sentences_of_paragraphs_in_any_order():
+    """The marks of a paragraph are found from where the last paragraph left
+    them only when it starts after them; any other order (not made by
+    ``paragraphs``, but allowed) starts over with a bisect."""
+    from test_perf_doc import RefDocument
+
+    rnd = random.Random(60)
+    for text in _sentence_texts(1500, seed=61):
+        n = len(text)
+        paras = []
+        for _ in range(rnd.randrange(1, 6)):
+            a = rnd.randrange(n + 1)
+            paras.append(dm.Span(a, rnd.randrange(a, n + 1)))
+        if rnd.random() < 0.3:
+            paras.sort()
+        new, old = dm.Document(text, is_record=True), RefDocument(text, is_record=True)
+        for doc in (new, old):  # given spans: not stripped, so say "masked"
+            doc.__dict__["paragraphs"] = list(paras)
+            doc.__dict__["masked"] = [dm.Span(0, 0)]
+        assert new.sentences == old.sentences, (ascii(text), paras)
