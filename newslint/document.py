@@ -415,7 +415,10 @@ class Document:
                 line = text[sp.start : sp.end]
                 first = sp.start + len(line) - len(line.lstrip(HSPACE))
                 last = sp.start + len(line.rstrip(HSPACE))
-                runs += sum(1 for a, b in found if a >= first and b <= last)
+                if found[0][0] >= first and found[-1][1] <= last:
+                    runs += len(found)  # the usual: all of them (sorted, disjoint)
+                else:
+                    runs += sum(1 for a, b in found if a >= first and b <= last)
         # A run's ends are HSPACE, the line's first and last kept characters
         # are not: the runs of the whole line inside them are the runs of
         # that stretch.  ``paragraphs`` reuses the runs of a flat text.
@@ -524,7 +527,6 @@ class Document:
         no_break = _NO_BREAK
         caps_digits = _CAPS_DIGITS
         rfind = text.rfind
-        match = _sent_end().match
         ends = _sentence_marks(text)
         n = len(ends)
         k = 0
@@ -594,12 +596,12 @@ class Document:
                         if c and c <= "\x7f":
                             ahead = c in _ASCII_CAPS_DIGITS
                         else:  # a non-ASCII capital may follow, or nothing
-                            ahead = match(text, p, pe) is not None
+                            ahead = _sent_end().match(text, p, pe) is not None
                         if not ahead:
                             continue
                     elif c and c <= "\x7f":  # neither a capital nor a digit
                         continue
-                    elif match(text, p, pe) is None:
+                    elif _sent_end().match(text, p, pe) is None:  # compiled on first need
                         continue
                 if run_end == p + 1 and text[p] == ".":
                     # _no_break_before(text, ps, p), inlined; a word after

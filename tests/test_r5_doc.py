@@ -393,3 +393,31 @@ def test_sentences_of_paragraphs_in_any_order():
             doc.__dict__["paragraphs"] = list(paras)
             doc.__dict__["masked"] = [dm.Span(0, 0)]
         assert new.sentences == old.sentences, (ascii(text), paras)
+
+
+# -- Document.layout: a line's runs all counted at once when all are inside ------
+
+
+def test_layout_matches_the_regex_code_on_flat_random_text():
+    from test_perf_doc import RefDocument
+
+    pieces = [
+        "Kata",
+        "dia.",
+        "x",
+        "   ",
+        "    ",
+        " \t ",
+        "\t\t\t",
+        "\u00a0\u00a0\u00a0",
+        " ",
+        "\u2007",
+    ]
+    pieces += ["\u3000", "\n", "\n\n", "\r\n", "  \u2007   "]
+    rnd = random.Random(62)
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(20)))
+        new, old = dm.Document(text, is_record=True), RefDocument(text, is_record=True)
+        assert new.layout == old.layout, ascii(text)
+        assert new.paragraphs == old.paragraphs, ascii(text)
+        assert new.sentences == old.sentences, ascii(text)
