@@ -117,6 +117,19 @@ def _flat_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return found
 
 
+def _runs_within(found: list[tuple[int, int]], first: int, last: int) -> int:
+    """``sum(1 for a, b in found if a >= first and b <= last)`` for sorted,
+    disjoint runs (starts and ends ascending): those starting before
+    ``first`` are a prefix, those ending after ``last`` a suffix; in a flat
+    line there are usually none, and nothing is walked."""
+    lo, hi = 0, len(found)
+    while lo < hi and found[lo][0] < first:
+        lo += 1
+    while hi > lo and found[hi - 1][1] > last:
+        hi -= 1
+    return hi - lo
+
+
 _ID_WORDS = frozenset(
     "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh "
     "ada adalah kata tersebut bahwa sebagai atau telah sudah dapat menjadi saat kami "
@@ -415,10 +428,7 @@ class Document:
                 line = text[sp.start : sp.end]
                 first = sp.start + len(line) - len(line.lstrip(HSPACE))
                 last = sp.start + len(line.rstrip(HSPACE))
-                if found[0][0] >= first and found[-1][1] <= last:
-                    runs += len(found)  # the usual: all of them (sorted, disjoint)
-                else:
-                    runs += sum(1 for a, b in found if a >= first and b <= last)
+                runs += _runs_within(found, first, last)
         # A run's ends are HSPACE, the line's first and last kept characters
         # are not: the runs of the whole line inside them are the runs of
         # that stretch.  ``paragraphs`` reuses the runs of a flat text.

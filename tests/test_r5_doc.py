@@ -421,3 +421,16 @@ def test_layout_matches_the_regex_code_on_flat_random_text():
         assert new.layout == old.layout, ascii(text)
         assert new.paragraphs == old.paragraphs, ascii(text)
         assert new.sentences == old.sentences, ascii(text)
+
+
+def test_runs_inside_a_stretch_are_counted_as_before():
+    """The prefix/suffix count of ``layout`` against the filter it replaced,
+    on sorted disjoint runs and any stretch (not only a line's)."""
+    rnd = random.Random(63)
+    for _ in range(5000):
+        cuts = sorted(rnd.sample(range(60), 2 * rnd.randrange(8)))
+        found = list(zip(cuts[::2], cuts[1::2], strict=True))
+        first = rnd.randrange(-2, 62)
+        last = rnd.randrange(-2, 62)
+        want = sum(1 for a, b in found if a >= first and b <= last)
+        assert dm._runs_within(found, first, last) == want, (found, first, last)
