@@ -153,12 +153,8 @@ def fold_superseded(diags: list[Diagnostic]) -> list[Diagnostic]:
         return diags
     if len(blocks) > 1:
         return _fold_sweep(diags, blocks)
-    keep = []
-    for d in diags:
-        if any(_folds(b, d) for b in blocks if b is not d):
-            continue
-        keep.append(d)
-    return keep
+    (block,) = blocks  # one block: no generator per finding
+    return [d for d in diags if d is block or not _folds(block, d)]
 
 
 def _folds(block: Diagnostic, d: Diagnostic) -> bool:

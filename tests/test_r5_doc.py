@@ -434,3 +434,33 @@ def test_runs_inside_a_stretch_are_counted_as_before():
         last = rnd.randrange(-2, 62)
         want = sum(1 for a, b in found if a >= first and b <= last)
         assert dm._runs_within(found, first, last) == want, (found, first, last)
+
+
+def test_fold_with_one_block_is_the_pairwise_fold():
+    from newslint.diagnostics import Diagnostic
+    from newslint.engine import _folds, fold_superseded
+
+    rng = random.Random(64)
+    for _ in range(3000):
+        diags = [
+            Diagnostic(
+                code=rng.choice(["DUP001", "DUP002", "BP010"]),
+                name="x",
+                message=rng.choice(["a", "b"]),
+                start=(s := rng.randint(0, 12)),
+                end=s + rng.randint(0, 8),
+                supersedes=False,
+            )
+            for _ in range(rng.randint(0, 8))
+        ]
+        block = Diagnostic(
+            code=rng.choice(["DUP001", "DUP002"]),
+            name="x",
+            message=rng.choice(["a", "b"]),
+            start=(s := rng.randint(0, 12)),
+            end=s + rng.randint(0, 8),
+            supersedes=True,
+        )
+        diags.insert(rng.randint(0, len(diags)), block)
+        expected = [d for d in diags if not any(_folds(b, d) for b in [block] if b is not d)]
+        assert [id(d) for d in fold_superseded(diags)] == [id(d) for d in expected]
