@@ -19,6 +19,7 @@ import re as _re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from functools import cache
+from itertools import compress as _compress
 from itertools import repeat as _repeat
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
@@ -413,7 +414,11 @@ class Document:
     @_cached
     def layout(self) -> str:
         text = self.text
-        nonblank = [sp for sp in self.lines if text[sp.start : sp.end].strip(HSPACE)]
+        lines = self.lines
+        # each line right-stripped once: blank exactly when that is empty
+        # (``_looks_hard_wrapped`` reads the same texts)
+        kept = [text[s:e].rstrip(HSPACE) for s, e in lines]
+        nonblank = list(_compress(lines, kept))
         if not nonblank:
             return "lines"
         runs = 0
@@ -435,17 +440,19 @@ class Document:
         self._line_runs = line_runs
         if runs >= len(nonblank):
             return "flat"
-        if len(nonblank) < len(self.lines) and self._looks_hard_wrapped(nonblank):
+        if len(nonblank) < len(lines) and self._looks_hard_wrapped(nonblank, kept):
             return "blank"
         return "lines"
 
-    def _looks_hard_wrapped(self, nonblank: list[Span]) -> bool:
+    def _looks_hard_wrapped(self, nonblank: list[Span], ends: list[str] | None = None) -> bool:
         """Blank-line layout when most lines followed by another non-blank line
-        stop mid-sentence: the sign of prose wrapped at a fixed width."""
-        text = self.text
-        # each line stripped once: a line is blank when its right-stripped
-        # text is empty, exactly when its stripped text is
-        ends = [text[s:e].rstrip(HSPACE) for s, e in self.lines]
+        stop mid-sentence: the sign of prose wrapped at a fixed width.
+        ``ends``: each line's text right-stripped of HSPACE, when known."""
+        if ends is None:
+            text = self.text
+            # each line stripped once: a line is blank when its right-stripped
+            # text is empty, exactly when its stripped text is
+            ends = [text[s:e].rstrip(HSPACE) for s, e in self.lines]
         follow = mid = 0
         for la, lb in zip(ends, ends[1:], strict=False):
             if la and lb:
