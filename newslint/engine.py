@@ -62,10 +62,17 @@ class Linter:
                 # every finding is checked where it is yielded (a generator
                 # around each rule cost more than the test itself)
                 for d in r.check(doc, r):
-                    if not 0 <= d.start <= d.end <= size or (
-                        d.fix is not None and not _edits_fit(d.fix.edits, size)
-                    ):
+                    if not 0 <= d.start <= d.end <= size:
                         _refuse(r, d, size)
+                    fix = d.fix
+                    if fix is not None:
+                        edits = fix.edits
+                        if len(edits) == 1:  # _edits_fit's usual case, inlined
+                            e = edits[0]
+                            if not 0 <= e.start <= e.end <= size:
+                                _refuse(r, d, size)
+                        elif not _edits_fit(edits, size):
+                            _refuse(r, d, size)
                     append(d)
             except RuleError:
                 raise

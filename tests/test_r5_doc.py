@@ -464,3 +464,44 @@ def test_fold_with_one_block_is_the_pairwise_fold():
         diags.insert(rng.randint(0, len(diags)), block)
         expected = [d for d in diags if not any(_folds(b, d) for b in [block] if b is not d)]
         assert [id(d) for d in fold_superseded(diags)] == [id(d) for d in expected]
+
+
+def test_lint_checks_findings_as_before():
+    """The single-edit bounds test inlined in the loop: the same findings
+    pass, the same are refused, with the same message."""
+    from newslint.diagnostics import Diagnostic, Edit, Fix
+    from newslint.engine import Linter
+    from newslint.errors import RuleError
+    from newslint.registry import Rule
+
+    rnd = random.Random(65)
+
+    def diag():
+        a = rnd.randint(-1, 11)
+        fix = None
+        if rnd.random() < 0.7:
+            edits = []
+            for _ in range(rnd.choice([1, 1, 1, 2, 3, 0])):
+                s = rnd.randint(-1, 11)
+                edits.append(Edit(s, s + rnd.randint(-1, 3)))
+            fix = Fix(tuple(edits))
+        return Diagnostic(
+            code="XX001", name="t", message="m", start=a, end=a + rnd.randint(-1, 3), fix=fix
+        )
+
+    for _ in range(3000):
+        found = [diag() for _ in range(rnd.randint(0, 4))]
+
+        def check(doc, rule, found=found):
+            yield from found
+
+        linter = Linter([Rule("XX001", "t", check)])
+        outcome = []
+        for lint in (linter.lint, lambda d, linter=linter: _ref_lint(linter, d)):
+            try:
+                outcome.append(lint(dm.Document("0123456789")))
+            except RuleError as exc:
+                outcome.append(str(exc))
+            except Exception as exc:  # the reference raises the bare refusal
+                outcome.append(str(exc))
+        assert outcome[0] == outcome[1], found
