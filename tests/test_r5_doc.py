@@ -215,7 +215,7 @@ def test_masked_is_markups_reading():
     for _ in range(3000):
         texts.append("".join(rnd.choice(_MASK_PIECES) for _ in range(rnd.randrange(25))))
     for text in texts:
-        for path in (None, "a.txt", "a.md", "A.MARKDOWN", "c.jsonl:#12", "notes.mdx"):
+        for path in (None, "", "a.txt", "a.md", "A.MARKDOWN", "c.jsonl:#12", "notes.mdx"):
             got = dm.Document(text, path, "id").masked
             assert got == _ref_masked(text, path), (text, path)
 
