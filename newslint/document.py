@@ -157,7 +157,12 @@ def guess_language(text: str) -> str | None:
     ids = ens = 0
     any_words = False
     count = _weight_counter()
-    for pos, end in _chunks(text):  # a clear verdict early saves the rest
+    limit = min(len(text), 8_000)
+    pos = 0
+    while pos < limit:  # the chunks of ``_chunks``; a clear verdict early saves the rest
+        end = min(limit, pos + 1_500)
+        while end < limit and text[end].isalpha():
+            end += 1
         letters = _ascii_letters(text[pos:end])
         if letters is None:  # a non-ASCII letter: the regex's own words
             words = _word().findall(text, pos, end)
@@ -171,6 +176,7 @@ def guess_language(text: str) -> str | None:
         ens += both >> 20
         if max(ids, ens) >= 15 and max(ids, ens) >= 4 * min(ids, ens):
             break
+        pos = end
     if not ids and not ens and any_words:  # capitalised text: look again, case-folded
         return _guess_folded(text)
     if ids == ens:
