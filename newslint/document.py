@@ -301,13 +301,16 @@ def _casefold(text: str) -> str:
     ``lower``'s final sigma); on ASCII it is ``bytes.lower``, which leaves
     the UTF-8 bytes of other characters (all >= 0x80) alone.  So when every
     distinct non-ASCII character folds to itself, lower-casing the UTF-8
-    bytes is the fold; otherwise the text is folded as before."""
+    bytes is the fold; otherwise the text is folded as before.  Whether
+    they all do is one ``casefold`` of the non-ASCII characters: no code
+    point folds to nothing, so the fold of a string is the string itself
+    exactly when each of its characters folds to itself."""
     if text.isascii():
         return text.lower()
     raw = text.encode("utf-8", "surrogatepass")
-    for c in set(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
-        if c.casefold() != c:
-            return text.casefold()
+    rest = raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    if rest.casefold() != rest:
+        return text.casefold()
     return raw.lower().decode("utf-8", "surrogatepass")
 
 

@@ -505,3 +505,22 @@ def test_lint_checks_findings_as_before():
             except Exception as exc:  # the reference raises the bare refusal
                 outcome.append(str(exc))
         assert outcome[0] == outcome[1], found
+
+
+# -- casefolded: one casefold of the non-ASCII characters -----------------------
+
+
+def test_no_code_point_folds_to_nothing():
+    """What makes ``rest.casefold() == rest`` mean "every character folds
+    to itself"."""
+    for cp in range(0x110000):
+        assert chr(cp).casefold() != ""
+
+
+def test_casefold_of_mixed_non_ascii_text():
+    rnd = random.Random(68)
+    chars = ["a", "B", " ", "\u201c", "\u2014", "\u00e9", "\u00c9", "\u00df", "\u1e9e", "\u03a3"]
+    chars += ["\u03c3", "\u03c2", "\ufb01", "\u0130", "\u212a", "\ud800", "\u0345", "\u1f88", "x"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randrange(12)))
+        assert dm._casefold(text) == text.casefold(), ascii(text)
