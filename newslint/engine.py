@@ -47,7 +47,10 @@ class Linter:
         self.ignore = tuple(ignore)
 
     def lint(self, doc: Document, ignore: Iterable[str] = ()) -> list[Diagnostic]:
-        skip = tuple(c.upper() for c in (*self.ignore, *ignore))
+        if self.ignore or ignore:
+            skip = tuple(c.upper() for c in (*self.ignore, *ignore))
+        else:  # the usual: nothing ignored (no generator and tuple per document)
+            skip = ()
         found: list[Diagnostic] = []
         append = found.append
         lang = doc.language
@@ -59,10 +62,17 @@ class Linter:
                 # every finding is checked where it is yielded (a generator
                 # around each rule cost more than the test itself)
                 for d in r.check(doc, r):
-                    if not 0 <= d.start <= d.end <= size or (
-                        d.fix is not None and not _edits_fit(d.fix.edits, size)
-                    ):
+                    if not 0 <= d.start <= d.end <= size:
                         _refuse(r, d, size)
+                    fix = d.fix
+                    if fix is not None:
+                        edits = fix.edits
+                        if len(edits) == 1:  # _edits_fit's usual case, inlined
+                            e = edits[0]
+                            if not 0 <= e.start <= e.end <= size:
+                                _refuse(r, d, size)
+                        elif not _edits_fit(edits, size):
+                            _refuse(r, d, size)
                     append(d)
             except RuleError:
                 raise
@@ -131,7 +141,9 @@ def screen_markup(
         from newslint.markdown import screen
 
         found = screen(doc, found)
-    if "newslint" in doc.text:
+    # a directive starts with "<!--" (``suppression.DIRECTIVE``): without a
+    # "<" (one memchr) ``apply`` would return ``found`` as it is
+    if "<" in doc.text and "newslint" in doc.text:
         from newslint import suppression
 
         ran = [r for r in rules if r.applies_to(doc.language) and not r.code.startswith(skip)]
@@ -148,12 +160,8 @@ def fold_superseded(diags: list[Diagnostic]) -> list[Diagnostic]:
         return diags
     if len(blocks) > 1:
         return _fold_sweep(diags, blocks)
-    keep = []
-    for d in diags:
-        if any(_folds(b, d) for b in blocks if b is not d):
-            continue
-        keep.append(d)
-    return keep
+    (block,) = blocks  # one block: no generator per finding
+    return [d for d in diags if d is block or not _folds(block, d)]
 
 
 def _folds(block: Diagnostic, d: Diagnostic) -> bool:
