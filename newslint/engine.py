@@ -9,10 +9,9 @@ of looping for ever.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from operator import attrgetter
 
-from newslint.diagnostics import Applicability, Diagnostic, Edit
+from newslint.diagnostics import Applicability, Diagnostic, Edit, _Value
 from newslint.document import Document
 from newslint.errors import RuleError
 from newslint.registry import Rule
@@ -20,15 +19,29 @@ from newslint.registry import Rule
 MAX_ITERATIONS = 20
 
 
-@dataclass
-class FixResult:
-    """The fixed text, what was applied, what is left."""
+class FixResult(_Value):
+    """The fixed text, what was applied, what is left.
 
-    document: Document
-    applied: list[Diagnostic] = field(default_factory=list)
-    remaining: list[Diagnostic] = field(default_factory=list)
-    iterations: int = 0
-    converged: bool = True
+    A plain class with a dataclass's constructor, equality and repr (see
+    ``diagnostics._Value``): creating a dataclass costs start-up time."""
+
+    _FIELDS = __match_args__ = ("document", "applied", "remaining", "iterations", "converged")
+    _key = attrgetter(*_FIELDS)
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(
+        self,
+        document: Document,
+        applied: list[Diagnostic] | None = None,
+        remaining: list[Diagnostic] | None = None,
+        iterations: int = 0,
+        converged: bool = True,
+    ) -> None:
+        self.document = document
+        self.applied = [] if applied is None else applied
+        self.remaining = [] if remaining is None else remaining
+        self.iterations = iterations
+        self.converged = converged
 
     @property
     def text(self) -> str:

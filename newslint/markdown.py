@@ -23,12 +23,12 @@ Plain-text documents get only the newslint suppression comments masked, so a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from operator import attrgetter
 
 import regex
 
 from newslint import patterns
-from newslint.diagnostics import Diagnostic, Fix
+from newslint.diagnostics import Diagnostic, Fix, _Value
 from newslint.document import Document, Span
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".mkd")
@@ -68,14 +68,27 @@ READ_ALSO_LINK = patterns.compile(
 )
 
 
-@dataclass
-class Markup:
-    """Non-prose spans of one document."""
+class Markup(_Value):
+    """Non-prose spans of one document: ``blocks`` are whole lines (front
+    matter, code, comments), ``inline`` spans inside prose lines,
+    ``link_lines`` read-also lines with their link.  A plain class (see
+    ``diagnostics._Value``): creating a dataclass costs start-up time."""
 
-    front_matter: Span | None = None
-    blocks: list[Span] = field(default_factory=list)  # whole lines: front matter, code, comments
-    inline: list[Span] = field(default_factory=list)  # inside prose lines
-    link_lines: list[Span] = field(default_factory=list)  # read-also lines with their link
+    _FIELDS = __match_args__ = ("front_matter", "blocks", "inline", "link_lines")
+    _key = attrgetter(*_FIELDS)
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(
+        self,
+        front_matter: Span | None = None,
+        blocks: list[Span] | None = None,
+        inline: list[Span] | None = None,
+        link_lines: list[Span] | None = None,
+    ) -> None:
+        self.front_matter = front_matter
+        self.blocks = [] if blocks is None else blocks
+        self.inline = [] if inline is None else inline
+        self.link_lines = [] if link_lines is None else link_lines
 
     @property
     def masked(self) -> list[Span]:

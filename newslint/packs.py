@@ -40,13 +40,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 import regex
 
 from newslint import patterns
-from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, _Frozen, _Value
 from newslint.document import HSPACE, Document, Span
 from newslint.errors import ConfigError, RuleError
 from newslint.registry import Rule
@@ -103,26 +104,98 @@ _WHITE_RUN = patterns.compile(r"\s+", timeout=None)
 _SENTENCE_END = patterns.compile(r"[.!?:;]['\"”’)]*\s*$|^\s*$")
 
 
-@dataclass(frozen=True)
-class PackSpec:
+class PackSpec(_Frozen):
     """Validated, picklable data of one pack rule (the pattern is kept as its
-    source and compiled once per process, on first use)."""
+    source and compiled once per process, on first use).  ``requires``
+    holds case-folded literals (empty: no pre-filter).
+
+    Written out rather than a frozen ``@dataclass`` (same constructor,
+    equality, hash, repr and immutability; ``replace`` for
+    ``dataclasses.replace``): creating a dataclass costs start-up time."""
+
+    __slots__ = _FIELDS = __match_args__ = (
+        "kind",
+        "scope",
+        "pattern_source",
+        "message",
+        "fix",
+        "applicability",
+        "fix_message",
+        "replacement",
+        "table",
+        "case_sensitive",
+        "skip_quoted",
+        "skip_capitalized",
+        "within",
+        "source",
+        "requires",
+    )
+    _key = attrgetter(*_FIELDS)
 
     kind: str
     scope: str
-    pattern_source: str  # compiled on first use: see ``pattern``
+    pattern_source: str
     message: str
     fix: str
     applicability: Applicability
     fix_message: str
-    replacement: str | None = None
-    table: tuple[tuple[str, str], ...] = ()
-    case_sensitive: bool = False
-    skip_quoted: bool = False
-    skip_capitalized: bool = False
-    within: int = 400
-    source: str = ""
-    requires: tuple[str, ...] = ()  # case-folded literals; empty: no pre-filter
+    replacement: str | None
+    table: tuple[tuple[str, str], ...]
+    case_sensitive: bool
+    skip_quoted: bool
+    skip_capitalized: bool
+    within: int
+    source: str
+    requires: tuple[str, ...]
+
+    def __init__(
+        self,
+        kind: str,
+        scope: str,
+        pattern_source: str,
+        message: str,
+        fix: str,
+        applicability: Applicability,
+        fix_message: str,
+        replacement: str | None = None,
+        table: tuple[tuple[str, str], ...] = (),
+        case_sensitive: bool = False,
+        skip_quoted: bool = False,
+        skip_capitalized: bool = False,
+        within: int = 400,
+        source: str = "",
+        requires: tuple[str, ...] = (),
+    ) -> None:
+        _set = object.__setattr__
+        for name, value in zip(
+            self._FIELDS,
+            (
+                kind,
+                scope,
+                pattern_source,
+                message,
+                fix,
+                applicability,
+                fix_message,
+                replacement,
+                table,
+                case_sensitive,
+                skip_quoted,
+                skip_capitalized,
+                within,
+                source,
+                requires,
+            ),
+            strict=True,
+        ):
+            _set(self, name, value)
+
+    def replace(self, **changes: Any) -> PackSpec:
+        """A copy with some fields changed (``dataclasses.replace``)."""
+        unknown = set(changes) - set(self._FIELDS)
+        if unknown:
+            raise TypeError(f"PackSpec has no field {sorted(unknown)[0]!r}")
+        return PackSpec(**{**dict(zip(self._FIELDS, self._key(self), strict=True)), **changes})
 
     @property
     def pattern(self) -> Any:
@@ -553,12 +626,18 @@ class PackRule(Rule):
     examples: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
 
-@dataclass
-class Pack:
-    name: str
-    path: Path
-    description: str
-    rules: list[PackRule]
+class Pack(_Value):
+    """One loaded pack file (a plain class: see ``PackSpec``)."""
+
+    _FIELDS = __match_args__ = ("name", "path", "description", "rules")
+    _key = attrgetter(*_FIELDS)
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, name: str, path: Path, description: str, rules: list[PackRule]) -> None:
+        self.name = name
+        self.path = path
+        self.description = description
+        self.rules = rules
 
 
 # -- running -------------------------------------------------------------------

@@ -29,7 +29,7 @@ TEXTS = [
 
 def _plain(r):
     """The rule without its pre-filter: every unit searched."""
-    return dataclasses.replace(r, spec=dataclasses.replace(r.spec, requires=()))
+    return dataclasses.replace(r, spec=r.spec.replace(requires=()))
 
 
 def test_absent_words_return_an_empty_tuple_not_a_generator():
@@ -60,18 +60,16 @@ def test_new_words_after_the_scan_are_scanned_for(monkeypatch):
     list(check_pack_rule(doc, base))
     state = doc.__dict__[packs._HITS]
     assert state.known == len(packs._KNOWN)
-    spec = dataclasses.replace(base.spec, pattern_source=r"zzqx", requires=("zzqx",), scope="text")
+    spec = base.spec.replace(pattern_source=r"zzqx", requires=("zzqx",), scope="text")
     new = dataclasses.replace(base, code="HS900", spec=spec)
     assert [doc.span_text((d.start, d.end)) for d in check_pack_rule(doc, new)] == ["zzqx"]
-    same_words = dataclasses.replace(new, spec=dataclasses.replace(spec, requires=("zzq" + "x",)))
+    same_words = dataclasses.replace(new, spec=spec.replace(requires=("zzq" + "x",)))
     assert len(list(check_pack_rule(doc, same_words))) == 1
 
 
 def _rule(kind: str, pattern: str, **extra):
     base = next(r for r in BUILTIN if r.code == "BP013")
-    spec = dataclasses.replace(
-        base.spec, kind=kind, pattern_source=pattern, requires=(), fix="none", **extra
-    )
+    spec = base.spec.replace(kind=kind, pattern_source=pattern, requires=(), fix="none", **extra)
     return dataclasses.replace(base, code="HS901", name="slow", spec=spec)
 
 

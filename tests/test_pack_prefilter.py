@@ -23,7 +23,7 @@ def _text(e) -> str:
 
 
 def _without_prefilter(r):
-    return dataclasses.replace(r, spec=dataclasses.replace(r.spec, requires=()))
+    return dataclasses.replace(r, spec=r.spec.replace(requires=()))
 
 
 def test_builtin_pattern_and_tail_rules_declare_requires():

@@ -191,7 +191,7 @@ TAIL_TRAPS = [
 
 
 def _without_requires(r):
-    return dataclasses.replace(r, spec=dataclasses.replace(r.spec, requires=()))
+    return dataclasses.replace(r, spec=r.spec.replace(requires=()))
 
 
 @pytest.mark.parametrize("r", [r for r in BUILTIN if r.spec.requires], ids=lambda r: r.code)

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import sys
 
@@ -243,9 +242,9 @@ def test_user_rule_with_a_last_char(tmp_path, monkeypatch):
 
 
 def test_plain_rule_replacement_keeps_last_char():
-    """``dataclasses.replace`` (the tests' plain rules) keeps the property."""
+    """``PackSpec.replace`` (the tests' plain rules) keeps the property."""
     r = _rule("BP009")
-    assert dataclasses.replace(r.spec, requires=()).last == ")"
+    assert r.spec.replace(requires=()).last == ")"
 
 
 # -- BP001: text.lower()'s notice words from the shared scan --------------------------
