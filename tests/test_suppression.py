@@ -41,6 +41,15 @@ def test_disable_without_enable_runs_to_end_of_file():
     assert codes(text) == []
 
 
+def test_directive_keyword_is_case_insensitive():
+    """``NEWSLINT:`` works as ``newslint:`` does (the directive pattern is
+    case-insensitive; a case-sensitive pre-check used to skip it)."""
+    for word in ("NEWSLINT", "NewsLint"):
+        text = f"{BODY}\n<!-- {word}: disable BP002 -->\n{ORPHAN}\n"
+        assert codes(text) == [], word
+        assert codes(text, path="a.md") == [], word
+
+
 def test_disable_other_code_does_not_hide_and_is_unused():
     text = f"{BODY}\n<!-- newslint: disable-next-line NUM -->\n{ORPHAN}\n"
     found = lint(text)
