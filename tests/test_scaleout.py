@@ -72,6 +72,47 @@ def test_near_duplicate_signature_and_index(rows):
     assert name == "a" and sim >= 0.8
 
 
+def _shingle_pair(rng, similarity: float, union: int = 400):
+    """Two shingle sets whose Jaccard similarity is ``similarity``."""
+    both = round(similarity * union)
+    k = (union - both) // 2
+    words = [f"w{rng.random()}".encode() for _ in range(both + 2 * k)]
+    return set(words[: both + k]), set(words[:both] + words[both + k :])
+
+
+def _signature_of(shingle_set):
+    from datasketch import MinHash
+
+    from newslint import crossdup
+
+    t = crossdup._minhash_template()
+    m = MinHash(num_perm=crossdup.NUM_PERM, permutations=t.permutations, scheme=t.scheme)
+    m.update_batch(list(shingle_set))
+    return m.hashvalues.astype("uint32")
+
+
+@pytest.mark.parametrize(
+    ("similarity", "least", "most"), [(0.6, 0, 0), (0.85, 0.85, 1), (0.9, 0.97, 1)]
+)
+def test_dup101_recall_and_precision_by_similarity(similarity, least, most):
+    """Copies at 0.85-0.9 are found (the LSH bands favour recall: a band
+    collision is only a candidate); unrelated-enough pairs never are.
+    Seeded: the same pairs and the same MinHash permutations every run."""
+    pytest.importorskip("datasketch")
+    import random
+
+    from newslint.crossdup import NearDuplicateIndex
+
+    rng = random.Random(int(similarity * 1000))
+    found = 0
+    for _ in range(100):
+        a, b = _shingle_pair(rng, similarity)
+        idx = NearDuplicateIndex()
+        assert idx.add("a", _signature_of(a)) is None
+        found += idx.add("b", _signature_of(b)) is not None
+    assert least <= found / 100 <= most
+
+
 def test_dup101_in_corpus_mode_names_the_first(rows, tmp_path):
     pytest.importorskip("datasketch")
     long = [r for r in rows if len(r["text"]) > 1500][:5]
