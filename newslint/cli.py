@@ -287,11 +287,12 @@ def report_cmd(paths, html_file, source_field, examples, **kw) -> None:
 
 def _paths(options: dict) -> None:
     """``click.Path(path_type=Path)``'s conversion, done here so that parsing
-    the command line does not need pathlib."""
-    from pathlib import Path
-
+    the command line does not need pathlib (nor a run that names no such
+    file)."""
     for key in _PATH_OPTIONS:
         if options.get(key) is not None:
+            from pathlib import Path
+
             options[key] = Path(options[key])
 
 

@@ -8,12 +8,15 @@ rule off.
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint import _Fields
 from newslint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 LANGUAGES = ("id", "en")
@@ -49,6 +52,8 @@ class Settings(_Fields):
     @property
     def root(self) -> Path:
         """Folder that relative globs in the config are matched against."""
+        from pathlib import Path  # (only when a glob is matched: start-up)
+
         return self.source.parent if self.source else Path.cwd()
 
 
@@ -88,18 +93,43 @@ KEYS: dict[str, tuple[str, str, Any]] = {
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    """The nearest config file at or above ``start`` that configures newslint."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    """The nearest config file at or above ``start`` that configures newslint.
+
+    Walked with ``os.path`` (``Path(start).resolve()`` and its parents, as
+    strings): ``pathlib`` is imported only when a file is found, which keeps
+    it (and the ``urllib``/``ipaddress`` it imports) out of a run without
+    one."""
+    folder = os.path.realpath(os.fspath(start) if start else os.getcwd())
+    while True:
         for name in CONFIG_FILES:
-            candidate = folder / name
-            if not candidate.is_file():
+            candidate = os.path.join(folder, name)
+            if not os.path.isfile(candidate):
                 continue
-            if name != "pyproject.toml":
-                return candidate
-            if "newslint" in _read_toml(candidate).get("tool", {}):
-                return candidate
-    return None
+            if name != "pyproject.toml" or _configures_newslint(candidate):
+                from pathlib import Path
+
+                return Path(candidate)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _configures_newslint(pyproject: str) -> bool:
+    """Whether a ``pyproject.toml`` has a ``[tool.newslint]`` table.  Most
+    projects' files do not mention newslint at all: their bytes are looked
+    at before the TOML is parsed (a quoted key could spell it with escapes,
+    so a file with a backslash escape is parsed whatever it holds)."""
+    try:
+        with open(pyproject, "rb") as fh:
+            raw = fh.read()
+    except OSError:
+        raw = None  # let _read_toml say why
+    if raw is not None and b"newslint" not in raw and b"\\u" not in raw and b"\\U" not in raw:
+        return False
+    from pathlib import Path
+
+    return "newslint" in _read_toml(Path(pyproject)).get("tool", {})
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

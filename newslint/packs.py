@@ -34,6 +34,7 @@ validated data sits in ``spec`` and whose check is the module-level
 
 from __future__ import annotations
 
+import os
 import re as _stdre
 import string
 from bisect import bisect_left, bisect_right
@@ -41,8 +42,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -51,6 +51,9 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity,
 from newslint.document import HSPACE, Document, Span
 from newslint.errors import ConfigError, RuleError
 from newslint.registry import Rule
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: Seconds one regex operation may take before the rule is stopped with an error.
 TIMEOUT = 1.0
@@ -883,9 +886,19 @@ def _fail(path: Path, where: str, problem: str) -> RuleError:
 
 def builtin_pack_dir() -> Path | None:
     """``newslint/_rules`` in an installed wheel, else the repository's ``rules/``."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_rules", here.parent / "rules"):
-        if candidate.is_dir():
+    from pathlib import Path
+
+    folder = _builtin_dir()
+    return None if folder is None else Path(folder)
+
+
+def _builtin_dir() -> str | None:
+    """:func:`builtin_pack_dir` as a string: the built-in packs load at
+    every start, without ``pathlib`` (~3 ms with the ``urllib`` and
+    ``ipaddress`` it imports)."""
+    here = os.path.dirname(os.path.realpath(__file__))
+    for candidate in (os.path.join(here, "_rules"), os.path.join(os.path.dirname(here), "rules")):
+        if os.path.isdir(candidate):
             return candidate
     return None
 
@@ -900,18 +913,25 @@ def pack_files(path: Path) -> list[Path]:
 
 
 def builtin_rules() -> list[PackRule]:
-    folder = builtin_pack_dir()
+    folder = _builtin_dir()
     if folder is None:
         return []
     out: list[PackRule] = []
-    for p in pack_files(folder):
-        out.extend(load_pack(p, verify=False).rules)
+    # pack_files(folder) and load_pack(p) with strings (same order: one
+    # folder's names sort as its paths do)
+    for name in sorted(os.listdir(folder)):
+        p = os.path.join(folder, name)
+        if name.endswith((".yaml", ".yml")) and os.path.isfile(p):
+            st = os.stat(p)
+            out.extend(_load_pack_cached(p, st.st_mtime_ns, st.st_size, False).rules)
     return out
 
 
 def load_rule_paths(paths: Iterable[str | Path], verify: bool = True) -> list[PackRule]:
     """Rules from user pack files and folders, in the order given (a file
     named twice is read once)."""
+    from pathlib import Path
+
     seen: set[Path] = set()
     out: list[PackRule] = []
     for raw in paths:
@@ -927,12 +947,20 @@ def load_rule_paths(paths: Iterable[str | Path], verify: bool = True) -> list[Pa
 def user_rules(settings: Any, extra: Iterable[str | Path] = ()) -> list[PackRule]:
     """Packs named by the config's ``extend-rules`` (relative to the config
     file) and by ``--rules`` (relative to the working directory)."""
-    paths: list[Path] = [settings.root / p for p in getattr(settings, "extend_rules", [])]
+    named = getattr(settings, "extend_rules", [])
+    extra = list(extra)
+    if not named and not extra:
+        return []
+    from pathlib import Path
+
+    paths: list[Path] = [settings.root / p for p in named]
     paths.extend(Path(p) for p in extra)
     return load_rule_paths(paths)
 
 
-def load_pack(path: Path, verify: bool = True) -> Pack:
+def load_pack(path: str | Path, verify: bool = True) -> Pack:
+    from pathlib import Path
+
     path = Path(path)
     try:
         stat = path.stat()
@@ -942,10 +970,11 @@ def load_pack(path: Path, verify: bool = True) -> Pack:
 
 
 @lru_cache(maxsize=64)
-def _load_pack_cached(path_str: str, _mtime: int, _size: int, verify: bool) -> Pack:
-    path = Path(path_str)
+def _load_pack_cached(path: str, _mtime: int, _size: int, verify: bool) -> Pack:
+    """A pack file by its path, a string (messages name it as a ``Path`` would)."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as fh:
+            raw = fh.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read rule pack: {exc}") from exc
     data = None if verify else _read_parsed(path, raw)
@@ -960,7 +989,7 @@ def _load_pack_cached(path_str: str, _mtime: int, _size: int, verify: bool) -> P
         raise _fail(
             path, "", f"unknown key {sorted(unknown)[0]!r} (known: {', '.join(sorted(PACK_KEYS))})"
         )
-    name = data.get("pack", path.stem)
+    name = data.get("pack", os.path.splitext(os.path.basename(path))[0])
     if not isinstance(name, str) or not NAME_RE.match(name):
         raise _fail(path, "", f"`pack` must be a kebab-case name, got {name!r}")
     rules_data = data.get("rules")
@@ -1009,33 +1038,55 @@ def _parse_yaml(path: Path, raw: str, verify: bool) -> Any:
         raise _fail(path, "", f"invalid YAML{at}: {problem}") from None
 
 
-# The built-in packs' parsed YAML ships as JSON in ``rules/parsed/`` (kept
-# current by tests/test_pack_prefilter.py, refreshed by any run where Python
-# would write bytecode): loading it skips importing PyYAML (about a tenth of
-# start-up).  It is used only when it records the CRC-32 of the very text of
-# the pack, and only for data that JSON carries exactly; anything else falls
-# back to the YAML.
+# The built-in packs' parsed YAML ships in ``rules/parsed/`` (kept current
+# by tests/test_pack_prefilter.py, refreshed by any run where Python would
+# write bytecode): loading it skips importing PyYAML (about a tenth of
+# start-up).  Two forms: ``NAME.marshal`` holds the pack's very text and its
+# data (``marshal`` is built in: no ``json`` or ``zlib`` import at start),
+# used when that text is the pack's text; ``NAME.json`` holds the data and
+# the text's CRC-32, readable by any Python (``marshal``'s format may change
+# between versions: a file it cannot read is skipped).  Each is used only
+# for data it carries exactly; anything else falls back to the YAML.
 
 
-def _parsed_path(path: Path) -> Path:
-    return path.parent / "parsed" / f"{path.stem}.json"
+def _parsed_path(path: str | Path, suffix: str = ".json") -> Path:
+    from pathlib import Path
+
+    return Path(_parsed_file(path, suffix))
 
 
-def _read_parsed(path: Path, raw: str) -> Any:
+def _parsed_file(path: str | Path, suffix: str = ".json") -> str:
+    folder, name = os.path.split(os.fspath(path))
+    return os.path.join(folder, "parsed", os.path.splitext(name)[0] + suffix)
+
+
+def _read_parsed(path: str | Path, raw: str) -> Any:
+    import marshal
+
+    try:
+        with open(_parsed_file(path, ".marshal"), "rb") as fh:
+            text, data = marshal.loads(fh.read())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    else:
+        if text == raw:
+            return data
     import json
 
     try:
-        cached = json.loads(_parsed_path(path).read_text(encoding="utf-8"))
+        with open(_parsed_file(path), encoding="utf-8") as fh:
+            cached = json.loads(fh.read())
     except (OSError, ValueError):
         return None
     if not isinstance(cached, dict) or cached.get("crc32") != _crc(raw):
         return None
-    return cached.get("data")
+    data = cached.get("data")
+    _write_marshal(path, raw, data)  # (stale or missing: read the JSON this time)
+    return data
 
 
-def _write_parsed(path: Path, raw: str, data: Any) -> None:
+def _write_parsed(path: str | Path, raw: str, data: Any) -> None:
     import json
-    import os
     import sys
 
     if sys.dont_write_bytecode:
@@ -1043,15 +1094,37 @@ def _write_parsed(path: Path, raw: str, data: Any) -> None:
     text = json.dumps({"crc32": _crc(raw), "data": data}, ensure_ascii=False)
     if json.loads(text)["data"] != data:
         return  # not plain JSON data (a non-string key, a date…): always parse the YAML
-    target = _parsed_path(path)
-    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    _replace_file(_parsed_file(path), text.encode("utf-8"))
+    _write_marshal(path, raw, data)
+
+
+def _write_marshal(path: str | Path, raw: str, data: Any) -> None:
+    """``NAME.marshal`` for a pack whose parsed data is known (see above)."""
+    import marshal
+    import sys
+
+    if sys.dont_write_bytecode:
+        return
     try:
-        target.parent.mkdir(exist_ok=True)
-        tmp.write_text(text, encoding="utf-8")
+        blob = marshal.dumps((raw, data))
+    except ValueError:  # not plain data (a date…)
+        return
+    if marshal.loads(blob) == (raw, data):
+        _replace_file(_parsed_file(path, ".marshal"), blob)
+
+
+def _replace_file(target: str, data: bytes) -> None:
+    """Write ``target`` by renaming a temporary file over it; a cache that
+    cannot be written is simply not written."""
+    tmp = f"{target}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(tmp, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, target)
     except OSError:
         try:
-            tmp.unlink()
+            os.unlink(tmp)
         except OSError:
             pass
 
@@ -1310,7 +1383,7 @@ def _doc(item: dict, summary: str, ex: dict, source: str, pack: str) -> str:
     if fixed is not None:
         parts += ["## Fixed", block(str(fixed)), ""]
     passes = "\n".join(_example_text(e) for e in ex["pass"])
-    parts += ["## Not flagged", block(passes), "", f"Pack `{pack}` ({Path(source).name})."]
+    parts += ["## Not flagged", block(passes), "", f"Pack `{pack}` ({os.path.basename(source)})."]
     return "\n".join(parts).strip()
 
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from newslint import _Fields
 from newslint.config import Settings, load_settings
@@ -28,6 +27,9 @@ from newslint.sources import (
     write_atomic,
     write_stdout,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -176,6 +178,8 @@ class Session:
         import fnmatch
 
         try:
+            from pathlib import Path  # (only with per-file ignores: start-up)
+
             rel = Path(name).resolve().relative_to(self.settings.root.resolve()).as_posix()
         except ValueError:
             rel = Path(name).as_posix()
@@ -278,7 +282,13 @@ def _stdin_excluded(session: Session, opts: CheckOptions) -> bool:
     from newslint.sources import is_excluded
 
     s = session.settings
-    return is_excluded(Path(opts.stdin_filename), s.exclude, s.root)
+    return is_excluded(opts.stdin_filename, s.exclude, _root(s))
+
+
+def _root(s: Any) -> Any:
+    """``Settings.root`` without making a ``Path`` of the working directory
+    (None stands for it: most runs match no glob and need no ``pathlib``)."""
+    return s.source.parent if s.source is not None else None
 
 
 def _open_report(path: Path) -> IO[str]:
@@ -310,7 +320,7 @@ def _make_formatter(opts: CheckOptions, session: Session, stream: IO[str]):
 def _run(session, opts, paths, formatter, baseline, out, err) -> int:
     summary = Summary()
     s = session.settings
-    items = iter_files(paths, exclude=s.exclude, root=s.root, force_exclude=opts.force_exclude)
+    items = iter_files(paths, exclude=s.exclude, root=_root(s), force_exclude=opts.force_exclude)
     pool = None
     if opts.jobs != 1 and "-" not in paths:  # --jobs over files (newslint.parallel)
         from newslint.parallel import FilePool

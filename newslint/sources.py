@@ -16,11 +16,13 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from newslint import _Fields
 from newslint.errors import InputError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 BOM = "\ufeff"
 #: Suffixes of record corpora (newslint.records; here so that ``check`` on
@@ -41,7 +43,9 @@ SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "ven
 class SourceText(_Fields):
     """Decoded text of one input plus what is needed to write it back."""
 
-    def __init__(self, name: str, text: str, bom: bool = False, path: Path | None = None) -> None:
+    def __init__(
+        self, name: str, text: str, bom: bool = False, path: str | Path | None = None
+    ) -> None:
         self.name = name
         self.text = text
         self.bom = bom
@@ -87,12 +91,12 @@ def decode(data: bytes, name: str) -> SourceText:
     return SourceText(name, text[1:] if bom else text, bom)
 
 
-def read_error(path: Path, exc: OSError) -> InputError:
+def read_error(path: str | Path, exc: OSError) -> InputError:
     """The one-line message for an input that cannot be opened or read (files
     here, record corpora in ``records.py``)."""
     name = str(path)
     if isinstance(exc, FileNotFoundError):
-        if path.is_symlink():
+        if os.path.islink(path):
             return InputError(
                 f"{name}: broken symbolic link (points to {os.readlink(path)}), not checked"
             )
@@ -113,15 +117,16 @@ def read_error(path: Path, exc: OSError) -> InputError:
     return InputError(f"{name}: cannot read: {exc.strerror or exc}")
 
 
-def read_file(path: Path) -> SourceText:
+def read_file(path: str | Path) -> SourceText:
     name = str(path)
     try:
         # Only regular files: a FIFO or a device (/dev/zero) would block or
         # never end.
-        st = path.stat()
+        st = os.stat(path)
         if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
             raise InputError(f"{name}: not a regular file (a pipe, socket or device), not checked")
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read()
     except OSError as exc:
         raise read_error(path, exc) from None
     src = decode(data, name)
@@ -149,12 +154,13 @@ def write_stdout(stream: IO[str], data: bytes) -> None:
         buffer.flush()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: str | Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically, keeping its permissions.
 
     A symlink is followed: its target is replaced, the link stays a link.
     """
     import tempfile  # only when writing: keeps start-up fast
+    from pathlib import Path
 
     target = Path(os.path.realpath(path))
     try:
@@ -199,15 +205,19 @@ def _owner(path: str) -> tuple[int, int]:
     return st.st_uid, st.st_gid
 
 
-def is_excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
+def is_excluded(path: str | Path, patterns: Iterable[str], root: str | Path | None) -> bool:
     """True when ``path`` (or one of its parent folders) matches a glob.
 
-    Patterns match the path relative to ``root``, or any single path part,
-    as in ruff's ``exclude``.
+    Patterns match the path relative to ``root`` (None: the working
+    directory), or any single path part, as in ruff's ``exclude``.
     """
     patterns = list(patterns)
     if not patterns:
         return False
+    from pathlib import Path
+
+    path = Path(path)
+    root = Path(root) if root is not None else Path.cwd()
     try:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -226,7 +236,7 @@ def iter_files(
     paths: Iterable[str],
     *,
     exclude: Iterable[str] = (),
-    root: Path | None = None,
+    root: str | Path | None = None,
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
     force_exclude: bool = False,
 ) -> Iterator[Path | str]:
@@ -239,14 +249,15 @@ def iter_files(
     is so the caller reports it, and so is a folder that cannot be listed
     (``os.walk`` would skip it silently; ``read_file`` says why).
     """
-    root = root or Path.cwd()
     exclude = list(exclude)
     for raw in paths:
         if raw == "-":
             yield raw
             continue
-        p = Path(raw)
-        if p.is_dir():
+        if os.path.isdir(raw):
+            from pathlib import Path
+
+            p = Path(raw)
             unreadable: list[OSError] = []
             for dirpath, dirnames, filenames in os.walk(p, onerror=unreadable.append):
                 while unreadable:
@@ -265,7 +276,22 @@ def iter_files(
                         yield f
             while unreadable:
                 yield Path(unreadable.pop(0).filename or p)
-        elif force_exclude and is_excluded(p, exclude, root):
+        elif force_exclude and is_excluded(raw, exclude, root):
             continue
         else:
-            yield p
+            yield pure_path_str(raw)
+
+
+def pure_path_str(raw: str) -> str:
+    """``str(Path(raw))`` without importing ``pathlib`` (with the ``urllib``
+    and ``ipaddress`` it imports, ~3 ms of every start): a file named on the
+    command line keeps the name a ``Path`` would give it (``./a.txt`` is
+    ``a.txt``), in messages and baselines alike.  POSIX rules: empty and
+    ``.`` parts dropped, one or three-plus leading slashes are one, exactly
+    two stay two (tested against ``pathlib`` on random paths)."""
+    if os.name != "posix":
+        from pathlib import Path
+
+        return str(Path(raw))
+    lead = "//" if raw.startswith("//") and not raw.startswith("///") else "/" * raw.startswith("/")
+    return lead + "/".join(part for part in raw.split("/") if part and part != ".") or "."

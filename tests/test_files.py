@@ -235,14 +235,16 @@ def test_read_only_file_is_not_fixed(tmp_path, good):
 def _deny(monkeypatch, path: Path) -> None:
     """Emulate an unreadable file for root: reading it raises what the
     kernel raises for a user without read permission."""
-    real = Path.read_bytes
+    import builtins
 
-    def read_bytes(self):
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    from newslint import sources
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    def fake_open(file, *args, **kwargs):
+        if Path(file) == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return builtins.open(file, *args, **kwargs)
+
+    monkeypatch.setattr(sources, "open", fake_open, raising=False)
 
 
 @pytest.mark.parametrize("emulated", [True, False], ids=["emulated", "chmod"])

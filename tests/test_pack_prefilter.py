@@ -168,9 +168,11 @@ def test_user_packs_are_never_read_from_the_cache(tmp_path, monkeypatch):
 
 
 def test_shipped_parsed_packs_are_current():
-    """rules/parsed/*.json (read at start-up instead of the YAML) records the
-    CRC of each pack and the very data the YAML parses to."""
+    """rules/parsed/ (read at start-up instead of the YAML) holds, for each
+    pack, the very data the YAML parses to: as JSON with the text's CRC, and
+    as ``marshal`` with the text itself."""
     import json
+    import marshal
 
     import yaml
 
@@ -181,3 +183,37 @@ def test_shipped_parsed_packs_are_current():
         shipped = json.loads(packs._parsed_path(src).read_text(encoding="utf-8"))
         assert shipped["crc32"] == packs._crc(raw), f"{src.name}: regenerate rules/parsed/"
         assert shipped["data"] == yaml.safe_load(raw), f"{src.name}: regenerate rules/parsed/"
+        # (the form read at start-up: the pack's text and its data)
+        text, data = marshal.loads(packs._parsed_path(src, ".marshal").read_bytes())
+        assert (text, data) == (raw, shipped["data"]), f"{src.name}: regenerate rules/parsed/"
+
+
+def test_marshal_cache_is_used_only_for_the_very_text(tmp_path, monkeypatch):
+    import marshal
+
+    """``NAME.marshal`` serves the pack whose text it holds; a changed pack,
+    a broken or foreign file (another Python's ``marshal``) falls back to
+    the JSON or the YAML, and a fresh one is written from the JSON."""
+    import sys
+
+    from newslint import packs
+
+    src = next(p for p in pack_files(builtin_pack_dir()) if p.stem == "detik")
+    path = tmp_path / src.name
+    path.write_text(src.read_text("utf-8"), encoding="utf-8")
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    want = _fresh_load(path).rules  # writes both forms
+    blob = tmp_path / "parsed" / f"{src.stem}.marshal"
+    assert blob.exists() and (tmp_path / "parsed" / f"{src.stem}.json").exists()
+    monkeypatch.setattr(packs, "_parse_yaml", lambda *a: pytest.fail("YAML parsed again"))
+    monkeypatch.setattr(packs, "_crc", lambda raw: pytest.fail("JSON read"))
+    assert _fresh_load(path).rules == want  # from the marshal form alone
+    monkeypatch.undo()
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    for broken in (b"", b"\xff\x00junk", marshal.dumps(("other text", {})), marshal.dumps(1)):
+        blob.write_bytes(broken)
+        assert _fresh_load(path).rules == want  # from the JSON, which rewrites the blob
+        assert marshal.loads(blob.read_bytes())[0] == path.read_text("utf-8")
+    path.write_text(path.read_text("utf-8").replace("BP014", "BP019"), encoding="utf-8")
+    assert "BP019" in {r.code for r in _fresh_load(path).rules}  # stale text: the YAML
+    packs._load_pack_cached.cache_clear()

@@ -18,7 +18,6 @@ from functools import lru_cache
 from itertools import compress, islice
 from operator import gt
 from typing import Any, NamedTuple
-from zlib import crc32
 
 import regex
 
@@ -1172,6 +1171,16 @@ _BUCKET_CAP = 16  # earlier paragraphs compared per shared sketch hash
 
 
 _WORD_HASHES: dict[str, int] = {}
+
+
+def crc32(data: bytes) -> int:
+    """``zlib.crc32``, imported on first use (most single files never hash a
+    word: ~0.3 ms of start-up); the first call puts the C function in this
+    name's place."""
+    from zlib import crc32 as real
+
+    globals()["crc32"] = real
+    return real(data)
 
 
 def _word_hash(word: str) -> int:
