@@ -12,6 +12,7 @@ the body holds the original.
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
@@ -429,7 +430,104 @@ def _core_of(
 
 
 def _similarity(a: str, b: str, cutoff: float = 0) -> float:
+    if _python_scoring(len(a) * len(b)):
+        return _indel_ratio(a, b, cutoff)
     return _rapidfuzz()[0](a, b, score_cutoff=cutoff)
+
+
+# -- DUP005 scores without rapidfuzz, for a small document ----------------------
+#
+# Importing rapidfuzz costs ~6 ms of CPU (its package loads every scorer),
+# more than the few dozen pairs of a news article cost to score in Python
+# (~0.6 ns per unit of length product, ~0.5 ms for a median article).  So
+# until rapidfuzz is imported, pairs are scored here with the same number:
+# the LCS by the bit-parallel algorithm on Python ints, then rapidfuzz's
+# float arithmetic and cutoff test (tested equal bit for bit).
+
+#: Summed length products (``len(a) * len(b)`` over the pairs) a process may
+#: score in Python before rapidfuzz is imported instead (~2.5 ms of Python;
+#: see docs/performance.md, r6-indel).  Per process, not per document: a
+#: corpus run imports rapidfuzz after at most this much Python work, so it
+#: pays at most ~2.5 ms more than before, and one article's lint (or the
+#: few lints of ``fix``) usually stays under it.
+_PYTHON_BUDGET = 4_000_000
+#: The length products scored in Python so far in this process.
+_PYTHON_SPENT = [0]
+#: None: choose by the budget; True / False: always / never score in Python
+#: (for tests; both give the same scores).
+_PYTHON_INDEL: bool | None = None
+
+
+def _python_scoring(cost: int, reserve: int = 1) -> bool:
+    """Whether to score pairs of ``cost`` (summed length products) in Python,
+    and if so charge them: only while rapidfuzz is not imported and the
+    process's budget holds ``cost * reserve``."""
+    if _PYTHON_INDEL is not None:
+        return _PYTHON_INDEL
+    if _RAPIDFUZZ or "rapidfuzz" in sys.modules:
+        return False
+    spent = _PYTHON_SPENT[0]
+    if spent + cost * reserve > _PYTHON_BUDGET:
+        return False
+    _PYTHON_SPENT[0] = spent + cost
+    return True
+
+
+def _indel_masks(a: str) -> dict[str, int]:
+    """For each character of ``a``, the int whose bit ``k`` is set where
+    ``a[k]`` is that character."""
+    masks: dict[str, int] = {}
+    get = masks.get
+    bit = 1
+    for c in a:
+        masks[c] = get(c, 0) | bit
+        bit <<= 1
+    return masks
+
+
+def _lcs(masks: dict[str, int], n: int, b: str) -> int:
+    """Length of the longest common subsequence of ``a`` (``n`` characters,
+    ``masks = _indel_masks(a)``) and ``b``: Hyyrö's bit-parallel algorithm
+    (Allison–Dix), one column per character of ``b``.  ``v`` starts with
+    ``n`` ones, and the LCS is the number of its low ``n`` bits that are
+    zero at the end.  Bits from ``n`` up are never masked off: carries and
+    borrows only move upwards, so they cannot change the low bits."""
+    get = masks.get
+    v = full = (1 << n) - 1
+    for c in b:
+        u = v & get(c, 0)
+        v = (v + u) | (v - u)
+    return n - (v & full).bit_count()
+
+
+def _indel_score(lcs: int, m: int, cutoff: float) -> float:
+    """``rapidfuzz.fuzz.ratio``'s result from the LCS of two strings of
+    summed length ``m``: its normalised Indel similarity ``1 - dist / m``
+    (``dist = m - 2 * lcs``; 1 for two empty strings), kept when at least
+    ``cutoff / 100`` (else 0), times 100, in the same double operations as
+    rapidfuzz's C++ (``NormalizedMetricBase``; its distance cutoff lies
+    1e-5 beyond this test, so it never decides alone)."""
+    sim = 1.0 - (m - 2 * lcs) / m if m else 1.0
+    return sim * 100 if sim >= cutoff / 100 else 0.0
+
+
+def _indel_ratio(a: str, b: str, cutoff: float = 0) -> float:
+    """``rapidfuzz.fuzz.ratio(a, b, score_cutoff=cutoff)``, in Python."""
+    return _indel_score(_lcs(_indel_masks(a), len(a), b), len(a) + len(b), cutoff)
+
+
+def _indel_extract(query: str, choices: list[str], cutoff: float) -> list[int]:
+    """The indices of ``choices`` that ``rapidfuzz.process.extract(query,
+    choices, scorer=ratio, score_cutoff=cutoff, limit=None)`` returns (it
+    keeps a choice whose score with the cutoff is at least the cutoff), in
+    Python; the query's masks are built once."""
+    masks = _indel_masks(query)
+    n = len(query)
+    return [
+        q
+        for q, b in enumerate(choices)
+        if _indel_score(_lcs(masks, n, b), n + len(b), cutoff) >= cutoff
+    ]
 
 
 _RAPIDFUZZ: list[Any] = []
@@ -1407,6 +1505,15 @@ def _near_pairwise(
     pairs: set[tuple[int, int]] = set()
     if not work:
         return {}
+    if _python_scoring(_window_cost(groups, bounds), 2):
+        # (reserving as much again for scoring the pairs found, below)
+        for group, his in zip(groups, bounds, strict=True):
+            texts = [t[2] for t in group]
+            for p in compress(range(len(his)), map(gt, his, range(1, len(his) + 1))):
+                for q in _indel_extract(texts[p], texts[p + 1 : his[p]], cutoff):
+                    a, b = group[p][1], group[p + 1 + q][1]
+                    pairs.add((a, b) if a < b else (b, a))
+        return _near_pairs_kept(doc, keys, threshold, pairs)
     ratio, extract = _rapidfuzz()
     for group, his in zip(groups, bounds, strict=True):
         texts = [t[2] for t in group]
@@ -1424,6 +1531,30 @@ def _near_pairwise(
             ):
                 a, b = group[p][1], group[p + 1 + q][1]
                 pairs.add((a, b) if a < b else (b, a))
+    return _near_pairs_kept(doc, keys, threshold, pairs)
+
+
+def _window_cost(groups: list[list[tuple[int, int, str]]], bounds: list[list[int]]) -> int:
+    """Summed length products of the pairs ``_near_pairwise`` scores: row
+    ``p`` of a group against rows ``p + 1 .. his[p] - 1`` (by prefix sums)."""
+    cost = 0
+    for group, his in zip(groups, bounds, strict=True):
+        sums = [0]
+        total = 0
+        for t in group:
+            total += t[0]
+            sums.append(total)
+        for p, hi in enumerate(his):
+            if hi > p + 1:
+                cost += group[p][0] * (sums[hi] - sums[p + 1])
+    return cost
+
+
+def _near_pairs_kept(
+    doc: Document, keys: list[str | None], threshold: float, pairs: set[tuple[int, int]]
+) -> dict[int, _Match]:
+    """``_near_pairwise``'s matches among the candidate ``pairs``: scored as
+    ``_near_buckets`` scores them, kept when it would have compared them."""
     best: dict[int, _Match] = {}
     if not pairs:
         return best
