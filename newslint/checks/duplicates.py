@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress, islice
+from math import frexp, ldexp
 from operator import gt
 from typing import Any, NamedTuple
 from zlib import crc32
@@ -516,11 +517,23 @@ def _indel_ratio(a: str, b: str, cutoff: float = 0) -> float:
     return _indel_score(_lcs(_indel_masks(a), len(a), b), len(a) + len(b), cutoff)
 
 
+def _float32(x: float) -> float:
+    """``x`` rounded to the nearest single-precision float (ties to even), as
+    C's ``(float)x``: the 24-bit significand rounded by ``round`` (exact:
+    scaling by a power of two is), or the subnormal step 2**-149."""
+    m, e = frexp(x)
+    if e >= -125:
+        return ldexp(round(ldexp(m, 24)), e - 24)
+    return ldexp(round(ldexp(x, 149)), -149)
+
+
 def _indel_extract(query: str, choices: list[str], cutoff: float) -> list[int]:
     """The indices of ``choices`` that ``rapidfuzz.process.extract(query,
-    choices, scorer=ratio, score_cutoff=cutoff, limit=None)`` returns (it
-    keeps a choice whose score with the cutoff is at least the cutoff), in
-    Python; the query's masks are built once."""
+    choices, scorer=ratio, score_cutoff=cutoff, limit=None)`` returns, in
+    Python; the query's masks are built once.  ``extract`` converts its
+    cutoff to a C ``float`` (``get_score_cutoff_f64``), scores each choice
+    with that cutoff and keeps it when the score is at least that cutoff."""
+    cutoff = _float32(cutoff)
     masks = _indel_masks(query)
     n = len(query)
     return [
@@ -1510,6 +1523,11 @@ def _near_pairwise(
         for group, his in zip(groups, bounds, strict=True):
             texts = [t[2] for t in group]
             for p in compress(range(len(his)), map(gt, his, range(1, len(his) + 1))):
+                if his[p] == p + 2:  # (as below: ``ratio`` takes the cutoff as it is)
+                    if _indel_ratio(texts[p], texts[p + 1], cutoff) >= cutoff:
+                        a, b = group[p][1], group[p + 1][1]
+                        pairs.add((a, b) if a < b else (b, a))
+                    continue
                 for q in _indel_extract(texts[p], texts[p + 1 : his[p]], cutoff):
                     a, b = group[p][1], group[p + 1 + q][1]
                     pairs.add((a, b) if a < b else (b, a))
@@ -1521,7 +1539,10 @@ def _near_pairwise(
             if his[p] == p + 2:
                 # One neighbour (a third of the rows): ``ratio`` itself costs
                 # less than ``extract``'s call (it returns 0 below the cutoff,
-                # so ``>=`` keeps what ``extract`` keeps, also at a cutoff of 0).
+                # so ``>=`` keeps what ``extract`` keeps, also at a cutoff of 0,
+                # but for a score between the cutoff and the C float
+                # ``extract`` rounds it to: such a pair fails the threshold
+                # below either way).
                 if ratio(texts[p], texts[p + 1], score_cutoff=cutoff) >= cutoff:
                     a, b = group[p][1], group[p + 1][1]
                     pairs.add((a, b) if a < b else (b, a))
