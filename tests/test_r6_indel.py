@@ -231,14 +231,17 @@ def test_the_budget(monkeypatch):
     monkeypatch.setattr(dup, "_PYTHON_SPENT", [0])
     monkeypatch.delitem(sys.modules, "rapidfuzz")
     budget = dup._PYTHON_BUDGET
-    assert dup._python_scoring(budget // 2, 2)
+    doc = Document("a text\n")
+    assert not dup._python_scoring(Document("a record\n", is_record=True), 1)
+    assert dup._PYTHON_SPENT == [0]
+    assert dup._python_scoring(doc, budget // 2, 2)
     assert dup._PYTHON_SPENT == [budget // 2]
-    assert not dup._python_scoring(budget // 4, 3)  # the reserve does not fit
-    assert dup._python_scoring(budget // 2)
-    assert not dup._python_scoring(1)  # spent
+    assert not dup._python_scoring(doc, budget // 4, 3)  # the reserve does not fit
+    assert dup._python_scoring(doc, budget // 2)
+    assert not dup._python_scoring(doc, 1)  # spent
     monkeypatch.setattr(dup, "_PYTHON_SPENT", [0])
     monkeypatch.setitem(sys.modules, "rapidfuzz", object())
-    assert not dup._python_scoring(1)  # imported by anyone: use it
+    assert not dup._python_scoring(doc, 1)  # imported by anyone: use it
 
 
 def test_one_small_article_is_linted_without_importing_rapidfuzz(tmp_path):

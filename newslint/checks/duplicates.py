@@ -430,27 +430,31 @@ def _core_of(
     return paragraph_key(text[a:b])
 
 
-def _similarity(a: str, b: str, cutoff: float = 0) -> float:
-    if _python_scoring(len(a) * len(b)):
+def _similarity(a: str, b: str, cutoff: float = 0, doc: Document | None = None) -> float:
+    """``rapidfuzz.fuzz.ratio(a, b, score_cutoff=cutoff)``, in Python when
+    ``_python_scoring`` says so for ``doc`` (the document compared)."""
+    if doc is not None and _python_scoring(doc, len(a) * len(b)):
         return _indel_ratio(a, b, cutoff)
     return _rapidfuzz()[0](a, b, score_cutoff=cutoff)
 
 
 # -- DUP005 scores without rapidfuzz, for a small document ----------------------
 #
-# Importing rapidfuzz costs ~6 ms of CPU (its package loads every scorer),
+# Importing rapidfuzz costs ~5.5 ms of CPU (its package loads every scorer),
 # more than the few dozen pairs of a news article cost to score in Python
 # (~0.6 ns per unit of length product, ~0.5 ms for a median article).  So
-# until rapidfuzz is imported, pairs are scored here with the same number:
-# the LCS by the bit-parallel algorithm on Python ints, then rapidfuzz's
-# float arithmetic and cutoff test (tested equal bit for bit).
+# until rapidfuzz is imported, the pairs of a small article given as a file
+# are scored here with the same number: the LCS by the bit-parallel
+# algorithm on Python ints, then rapidfuzz's float arithmetic and cutoff
+# test (tested equal bit for bit).  A corpus record is always scored by
+# rapidfuzz: a corpus run imports it anyway, and then scores ~30x faster.
 
 #: Summed length products (``len(a) * len(b)`` over the pairs) a process may
-#: score in Python before rapidfuzz is imported instead (~2.5 ms of Python;
-#: see docs/performance.md, r6-indel).  Per process, not per document: a
-#: corpus run imports rapidfuzz after at most this much Python work, so it
-#: pays at most ~2.5 ms more than before, and one article's lint (or the
-#: few lints of ``fix``) usually stays under it.
+#: score in Python before rapidfuzz is imported instead (~2.5 ms of Python,
+#: under half the import; see docs/performance.md, r6-indel).  Per process,
+#: not per document: a run over many files imports rapidfuzz after at most
+#: this much Python work, and one article's lint (or the few lints of
+#: ``fix``) usually stays under it.
 _PYTHON_BUDGET = 4_000_000
 #: The length products scored in Python so far in this process.
 _PYTHON_SPENT = [0]
@@ -459,13 +463,14 @@ _PYTHON_SPENT = [0]
 _PYTHON_INDEL: bool | None = None
 
 
-def _python_scoring(cost: int, reserve: int = 1) -> bool:
-    """Whether to score pairs of ``cost`` (summed length products) in Python,
-    and if so charge them: only while rapidfuzz is not imported and the
-    process's budget holds ``cost * reserve``."""
+def _python_scoring(doc: Document, cost: int, reserve: int = 1) -> bool:
+    """Whether to score pairs of ``doc`` of ``cost`` (summed length products)
+    in Python, and if so charge them: only for a document that is not a
+    corpus record, while rapidfuzz is not imported and the process's budget
+    holds ``cost * reserve``."""
     if _PYTHON_INDEL is not None:
         return _PYTHON_INDEL
-    if _RAPIDFUZZ or "rapidfuzz" in sys.modules:
+    if doc.is_record or _RAPIDFUZZ or "rapidfuzz" in sys.modules:
         return False
     spent = _PYTHON_SPENT[0]
     if spent + cost * reserve > _PYTHON_BUDGET:
@@ -608,10 +613,10 @@ def _paragraph_similarity(doc: Document, i: int, j: int, cutoff: float = 0) -> t
     """Similarity (0–100) of paragraphs ``i`` and ``j``, and whether it came
     from their quotations (a quote repeated with a different attribution)."""
     keys = paragraph_keys(doc)
-    score = _similarity(keys[i], keys[j], cutoff)
+    score = _similarity(keys[i], keys[j], cutoff, doc)
     qa, qb = _core(doc, i), _core(doc, j)
     if qa and qb:
-        qscore = _similarity(qa, qb, cutoff)
+        qscore = _similarity(qa, qb, cutoff, doc)
         if qscore > score:
             return qscore, True
     return score, False
@@ -1518,7 +1523,7 @@ def _near_pairwise(
     pairs: set[tuple[int, int]] = set()
     if not work:
         return {}
-    if _python_scoring(_window_cost(groups, bounds), 2):
+    if _python_scoring(doc, _window_cost(groups, bounds), 2):
         # (reserving as much again for scoring the pairs found, below)
         for group, his in zip(groups, bounds, strict=True):
             texts = [t[2] for t in group]
