@@ -433,7 +433,7 @@ def _core_of(
 def _similarity(a: str, b: str, cutoff: float = 0, doc: Document | None = None) -> float:
     """``rapidfuzz.fuzz.ratio(a, b, score_cutoff=cutoff)``, in Python when
     ``_python_scoring`` says so for ``doc`` (the document compared)."""
-    if doc is not None and _python_scoring(doc, len(a) * len(b)):
+    if doc is not None and _python_possible(doc) and _python_scoring(doc, len(a) * len(b)):
         return _indel_ratio(a, b, cutoff)
     return _rapidfuzz()[0](a, b, score_cutoff=cutoff)
 
@@ -463,14 +463,22 @@ _PYTHON_SPENT = [0]
 _PYTHON_INDEL: bool | None = None
 
 
-def _python_scoring(doc: Document, cost: int, reserve: int = 1) -> bool:
-    """Whether to score pairs of ``doc`` of ``cost`` (summed length products)
-    in Python, and if so charge them: only for a document that is not a
-    corpus record, while rapidfuzz is not imported and the process's budget
-    holds ``cost * reserve``."""
+def _python_possible(doc: Document) -> bool:
+    """Whether ``doc``'s pairs may be scored in Python at all (the test that
+    costs nothing, made before the work is counted): a document that is not
+    a corpus record, while rapidfuzz is not imported."""
     if _PYTHON_INDEL is not None:
         return _PYTHON_INDEL
-    if doc.is_record or _RAPIDFUZZ or "rapidfuzz" in sys.modules:
+    return not (doc.is_record or _RAPIDFUZZ or "rapidfuzz" in sys.modules)
+
+
+def _python_scoring(doc: Document, cost: int, reserve: int = 1) -> bool:
+    """Whether to score pairs of ``doc`` of ``cost`` (summed length products)
+    in Python, and if so charge them: only when ``_python_possible`` and the
+    process's budget holds ``cost * reserve``."""
+    if _PYTHON_INDEL is not None:
+        return _PYTHON_INDEL
+    if not _python_possible(doc):
         return False
     spent = _PYTHON_SPENT[0]
     if spent + cost * reserve > _PYTHON_BUDGET:
@@ -1523,7 +1531,7 @@ def _near_pairwise(
     pairs: set[tuple[int, int]] = set()
     if not work:
         return {}
-    if _python_scoring(doc, _window_cost(groups, bounds), 2):
+    if _python_possible(doc) and _python_scoring(doc, _window_cost(groups, bounds), 2):
         # (reserving as much again for scoring the pairs found, below)
         for group, his in zip(groups, bounds, strict=True):
             texts = [t[2] for t in group]
