@@ -299,3 +299,36 @@ def test_float32_is_cs_float_conversion():
         values.append(up)
     for x in values:
         assert dup._float32(x) == ref(x), x
+
+
+def test_lcs_early_stop_and_least_passing_lcs():
+    """``_lcs`` with ``need`` returns the LCS when it reaches ``need``, else
+    an upper bound of it still below ``need``; ``_indel_need`` is the least
+    LCS whose score passes the cutoff."""
+    rng = random.Random(67)
+
+    def full(a: str, b: str) -> int:  # the textbook table
+        row = [0] * (len(b) + 1)
+        for ca in a:
+            prev = 0
+            for k, cb in enumerate(b, 1):
+                prev, row[k] = row[k], prev + 1 if ca == cb else max(row[k], row[k - 1])
+        return row[-1]
+
+    for _ in range(3000):
+        alphabet = rng.choice(("ab", "abcd ", "abcdefghijklmnopqrstuvwxyz "))
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 150)))
+        b = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 150)))
+        lcs = full(a, b)
+        masks = dup._indel_masks(a)
+        assert dup._lcs(masks, len(a), b) == lcs
+        for need in {0, lcs, lcs + 1, rng.randint(0, max(len(a), len(b)) + 1)}:
+            got = dup._lcs(masks, len(a), b, need)
+            assert got == lcs if lcs >= need else lcs <= got < need, (a, b, need)
+        m = len(a) + len(b)
+        for cutoff in (0.0, 50.0, 89.9, 90.0, ratio(a, b), dup._float32(ratio(a, b)), 100.0):
+            need = dup._indel_need(len(a), len(b), cutoff)
+            top = min(len(a), len(b))
+            passing = [k for k in range(top + 1) if dup._indel_passes(k, m, cutoff)]
+            assert need == (passing[0] if passing else top + 1)
+            assert all(dup._indel_passes(k, m, cutoff) for k in range(need, top + 1))

@@ -499,19 +499,45 @@ def _indel_masks(a: str) -> dict[str, int]:
     return masks
 
 
-def _lcs(masks: dict[str, int], n: int, b: str) -> int:
+def _lcs(masks: dict[str, int], n: int, b: str, need: int = 0) -> int:
     """Length of the longest common subsequence of ``a`` (``n`` characters,
     ``masks = _indel_masks(a)``) and ``b``: Hyyrö's bit-parallel algorithm
     (Allison–Dix), one column per character of ``b``.  ``v`` starts with
     ``n`` ones, and the LCS is the number of its low ``n`` bits that are
     zero at the end.  Bits from ``n`` up are never masked off: carries and
-    borrows only move upwards, so they cannot change the low bits."""
+    borrows only move upwards, so they cannot change the low bits.
+
+    With ``need`` (a length below which the caller's score fails its
+    cutoff), it stops once the LCS cannot reach it and returns an upper
+    bound still below it: after ``k`` characters of ``b`` the LCS is at
+    most the LCS so far plus the ``len(b) - k`` characters left, checked
+    every ``_LCS_STEP`` characters."""
     get = masks.get
     v = full = (1 << n) - 1
+    if need:
+        lb = len(b)
+        slack = lb - need  # characters of b that may go unmatched
+        for at in range(0, lb - _LCS_STEP, _LCS_STEP):
+            for c in b[at : at + _LCS_STEP]:
+                u = v & get(c, 0)
+                v = (v + u) | (v - u)
+            lcs = n - (v & full).bit_count()
+            if at + _LCS_STEP - lcs > slack:
+                return lcs + lb - at - _LCS_STEP
+        b = b[len(range(0, lb - _LCS_STEP, _LCS_STEP)) * _LCS_STEP :]
     for c in b:
         u = v & get(c, 0)
         v = (v + u) | (v - u)
     return n - (v & full).bit_count()
+
+
+#: Characters of ``b`` between ``_lcs``'s tests of the bound.
+_LCS_STEP = 32
+
+
+def _indel_passes(lcs: int, m: int, cutoff: float) -> bool:
+    """Whether rapidfuzz keeps a score of this LCS at ``cutoff`` (below)."""
+    return (1.0 - (m - 2 * lcs) / m if m else 1.0) >= cutoff / 100
 
 
 def _indel_score(lcs: int, m: int, cutoff: float) -> float:
@@ -520,14 +546,35 @@ def _indel_score(lcs: int, m: int, cutoff: float) -> float:
     (``dist = m - 2 * lcs``; 1 for two empty strings), kept when at least
     ``cutoff / 100`` (else 0), times 100, in the same double operations as
     rapidfuzz's C++ (``NormalizedMetricBase``; its distance cutoff lies
-    1e-5 beyond this test, so it never decides alone)."""
+    1e-5 beyond this test, so it never decides alone).  The test is
+    monotone in ``lcs`` (each operation rounds monotonically)."""
     sim = 1.0 - (m - 2 * lcs) / m if m else 1.0
     return sim * 100 if sim >= cutoff / 100 else 0.0
 
 
+def _indel_need(la: int, lb: int, cutoff: float) -> int:
+    """The least LCS whose score passes ``cutoff`` for lengths ``la`` and
+    ``lb`` (``min(la, lb) + 1`` when none can; 0 when any does), found by
+    ``_indel_passes`` itself from an estimate a little below it."""
+    top = min(la, lb)
+    m = la + lb
+    if not _indel_passes(top, m, cutoff):
+        return top + 1
+    need = max(0, int(cutoff * m / 200) - 2)
+    while need and _indel_passes(need - 1, m, cutoff):
+        need -= 1
+    while not _indel_passes(need, m, cutoff):
+        need += 1
+    return need
+
+
 def _indel_ratio(a: str, b: str, cutoff: float = 0) -> float:
     """``rapidfuzz.fuzz.ratio(a, b, score_cutoff=cutoff)``, in Python."""
-    return _indel_score(_lcs(_indel_masks(a), len(a), b), len(a) + len(b), cutoff)
+    m = len(a) + len(b)
+    need = _indel_need(len(a), len(b), cutoff) if cutoff else 0
+    if need > len(a) or need > len(b):
+        return 0.0  # (no LCS can pass)
+    return _indel_score(_lcs(_indel_masks(a), len(a), b, need), m, cutoff)
 
 
 def _float32(x: float) -> float:
@@ -545,15 +592,21 @@ def _indel_extract(query: str, choices: list[str], cutoff: float) -> list[int]:
     choices, scorer=ratio, score_cutoff=cutoff, limit=None)`` returns, in
     Python; the query's masks are built once.  ``extract`` converts its
     cutoff to a C ``float`` (``get_score_cutoff_f64``), scores each choice
-    with that cutoff and keeps it when the score is at least that cutoff."""
+    with that cutoff and keeps it when the score is at least that cutoff
+    (a score that passes ``sim >= cutoff / 100`` may still be rounded below
+    the cutoff by ``* 100``, so the score itself is compared, as there)."""
     cutoff = _float32(cutoff)
-    masks = _indel_masks(query)
     n = len(query)
-    return [
-        q
-        for q, b in enumerate(choices)
-        if _indel_score(_lcs(masks, n, b), n + len(b), cutoff) >= cutoff
-    ]
+    masks = _indel_masks(query) if choices else {}
+    kept = []
+    for q, b in enumerate(choices):
+        m = n + len(b)
+        need = _indel_need(n, len(b), cutoff) if cutoff else 0
+        if need > n or need > len(b):
+            continue
+        if _indel_score(_lcs(masks, n, b, need), m, cutoff) >= cutoff:
+            kept.append(q)
+    return kept
 
 
 _RAPIDFUZZ: list[Any] = []
