@@ -442,20 +442,22 @@ def _similarity(a: str, b: str, cutoff: float = 0, doc: Document | None = None) 
 #
 # Importing rapidfuzz costs ~5.5 ms of CPU (its package loads every scorer),
 # more than the few dozen pairs of a news article cost to score in Python
-# (~0.6 ns per unit of length product, ~0.5 ms for a median article).  So
-# until rapidfuzz is imported, the pairs of a small article given as a file
-# are scored here with the same number: the LCS by the bit-parallel
-# algorithm on Python ints, then rapidfuzz's float arithmetic and cutoff
-# test (tested equal bit for bit).  A corpus record is always scored by
-# rapidfuzz: a corpus run imports it anyway, and then scores ~30x faster.
+# (~0.3 ns more than in C per unit of length product, ~0.2 ms for a median
+# article).  So until rapidfuzz is imported, the pairs of a small article
+# given as a file are scored here with the same number: the LCS by the
+# bit-parallel algorithm on Python ints, then rapidfuzz's float arithmetic
+# and cutoff test (tested equal bit for bit).  A corpus record is always
+# scored by rapidfuzz: a corpus run imports it anyway, and then scores
+# ~10x faster.
 
 #: Summed length products (``len(a) * len(b)`` over the pairs) a process may
-#: score in Python before rapidfuzz is imported instead (~2.5 ms of Python,
-#: under half the import; see docs/performance.md, r6-indel).  Per process,
-#: not per document: a run over many files imports rapidfuzz after at most
-#: this much Python work, and one article's lint (or the few lints of
-#: ``fix``) usually stays under it.
-_PYTHON_BUDGET = 4_000_000
+#: score in Python before rapidfuzz is imported instead (~2 ms of Python,
+#: about a third of the import; see docs/performance.md, r6-indel).  Per
+#: process, not per document: a run over many files imports rapidfuzz after
+#: at most this much Python work, and one article's lint (or the few lints
+#: of ``fix``) usually stays under it.  The pair search takes Python only
+#: when twice its work fits (the pairs it finds are scored again).
+_PYTHON_BUDGET = 6_000_000
 #: The length products scored in Python so far in this process.
 _PYTHON_SPENT = [0]
 #: None: choose by the budget; True / False: always / never score in Python
