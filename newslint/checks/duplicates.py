@@ -1546,7 +1546,8 @@ def _near_pairwise(
 
     A match needs a score of at least ``threshold`` (by the keys or by the
     quotations), so the pairs that can score that high are found first, by
-    rapidfuzz in C: an Indel ratio ``r`` needs ``|la - lb| <= (1 - r/100)(la
+    rapidfuzz in C (or the same scores in Python, for a small article while
+    rapidfuzz is not imported: ``_python_scoring``): an Indel ratio ``r`` needs ``|la - lb| <= (1 - r/100)(la
     + lb)``, so only paragraphs of similar length are scored, each against
     its neighbours in length order.  Scores are taken at a cutoff a tenth of
     a point lower (rapidfuzz's score for a pair is the same whatever the
