@@ -1547,12 +1547,14 @@ def _near_pairwise(
     A match needs a score of at least ``threshold`` (by the keys or by the
     quotations), so the pairs that can score that high are found first, by
     rapidfuzz in C (or the same scores in Python, for a small article while
-    rapidfuzz is not imported: ``_python_scoring``): an Indel ratio ``r`` needs ``|la - lb| <= (1 - r/100)(la
-    + lb)``, so only paragraphs of similar length are scored, each against
-    its neighbours in length order.  Scores are taken at a cutoff a tenth of
-    a point lower (rapidfuzz's score for a pair is the same whatever the
-    cutoff, when it reaches it; the margin only absorbs rounding, which is
-    ~1e-13 here), then every such pair is checked and scored exactly as
+    rapidfuzz is not imported: ``_python_scoring``): an Indel ratio ``r``
+    needs ``|la - lb| <= (1 - r/100)(la + lb)``, so only paragraphs of
+    similar length are scored, each against its neighbours in length order.
+    Scores are taken at a cutoff a tenth of a point lower (rapidfuzz's
+    score for a pair is the same whatever the cutoff, when it reaches it;
+    the margin only absorbs rounding, which is ~1e-13 here, and the C float
+    ``extract`` rounds its cutoff to), then every such pair is checked and
+    scored exactly as
     ``_near_buckets`` does and kept only when ``_near_buckets`` would have
     compared it: the two share a sketch hash ``h`` and the earlier one is
     among the first ``_BUCKET_CAP`` paragraphs holding ``h``.  Sketches are
