@@ -12,10 +12,12 @@ the body holds the original.
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress, islice
+from math import frexp, ldexp
 from operator import gt
 from typing import Any, NamedTuple
 
@@ -427,8 +429,185 @@ def _core_of(
     return paragraph_key(text[a:b])
 
 
-def _similarity(a: str, b: str, cutoff: float = 0) -> float:
+def _similarity(a: str, b: str, cutoff: float = 0, doc: Document | None = None) -> float:
+    """``rapidfuzz.fuzz.ratio(a, b, score_cutoff=cutoff)``, in Python when
+    ``_python_scoring`` says so for ``doc`` (the document compared)."""
+    if doc is not None and _python_possible(doc) and _python_scoring(doc, len(a) * len(b)):
+        return _indel_ratio(a, b, cutoff)
     return _rapidfuzz()[0](a, b, score_cutoff=cutoff)
+
+
+# -- DUP005 scores without rapidfuzz, for a small document ----------------------
+#
+# Importing rapidfuzz costs ~5.5 ms of CPU (its package loads every scorer),
+# more than the few dozen pairs of a news article cost to score in Python
+# (~0.3 ns more than in C per unit of length product, ~0.2 ms for a median
+# article).  So until rapidfuzz is imported, the pairs of a small article
+# given as a file are scored here with the same number: the LCS by the
+# bit-parallel algorithm on Python ints, then rapidfuzz's float arithmetic
+# and cutoff test (tested equal bit for bit).  A corpus record is always
+# scored by rapidfuzz: a corpus run imports it anyway, and then scores
+# ~10x faster.
+
+#: Summed length products (``len(a) * len(b)`` over the pairs) a process may
+#: score in Python before rapidfuzz is imported instead (~2 ms of Python,
+#: about a third of the import; see docs/performance.md, r6-indel).  Per
+#: process, not per document: a run over many files imports rapidfuzz after
+#: at most this much Python work, and one article's lint (or the few lints
+#: of ``fix``) usually stays under it.  The pair search takes Python only
+#: when twice its work fits (the pairs it finds are scored again).
+_PYTHON_BUDGET = 6_000_000
+#: The length products scored in Python so far in this process.
+_PYTHON_SPENT = [0]
+#: None: choose by the budget; True / False: always / never score in Python
+#: (for tests; both give the same scores).
+_PYTHON_INDEL: bool | None = None
+
+
+def _python_possible(doc: Document) -> bool:
+    """Whether ``doc``'s pairs may be scored in Python at all (the test that
+    costs nothing, made before the work is counted): a document that is not
+    a corpus record, while rapidfuzz is not imported."""
+    if _PYTHON_INDEL is not None:
+        return _PYTHON_INDEL
+    return not (doc.is_record or _RAPIDFUZZ or "rapidfuzz" in sys.modules)
+
+
+def _python_scoring(doc: Document, cost: int, reserve: int = 1) -> bool:
+    """Whether to score pairs of ``doc`` of ``cost`` (summed length products)
+    in Python, and if so charge them: only when ``_python_possible`` and the
+    process's budget holds ``cost * reserve``."""
+    if _PYTHON_INDEL is not None:
+        return _PYTHON_INDEL
+    if not _python_possible(doc):
+        return False
+    spent = _PYTHON_SPENT[0]
+    if spent + cost * reserve > _PYTHON_BUDGET:
+        return False
+    _PYTHON_SPENT[0] = spent + cost
+    return True
+
+
+def _indel_masks(a: str) -> dict[str, int]:
+    """For each character of ``a``, the int whose bit ``k`` is set where
+    ``a[k]`` is that character."""
+    masks: dict[str, int] = {}
+    get = masks.get
+    bit = 1
+    for c in a:
+        masks[c] = get(c, 0) | bit
+        bit <<= 1
+    return masks
+
+
+def _lcs(masks: dict[str, int], n: int, b: str, need: int = 0) -> int:
+    """Length of the longest common subsequence of ``a`` (``n`` characters,
+    ``masks = _indel_masks(a)``) and ``b``: Hyyrö's bit-parallel algorithm
+    (Allison–Dix), one column per character of ``b``.  ``v`` starts with
+    ``n`` ones, and the LCS is the number of its low ``n`` bits that are
+    zero at the end.  Bits from ``n`` up are never masked off: carries and
+    borrows only move upwards, so they cannot change the low bits.
+
+    With ``need`` (a length below which the caller's score fails its
+    cutoff), it stops once the LCS cannot reach it and returns an upper
+    bound still below it: after ``k`` characters of ``b`` the LCS is at
+    most the LCS so far plus the ``len(b) - k`` characters left, checked
+    every ``_LCS_STEP`` characters."""
+    get = masks.get
+    v = full = (1 << n) - 1
+    if need:
+        lb = len(b)
+        slack = lb - need  # characters of b that may go unmatched
+        for at in range(0, lb - _LCS_STEP, _LCS_STEP):
+            for c in b[at : at + _LCS_STEP]:
+                u = v & get(c, 0)
+                v = (v + u) | (v - u)
+            lcs = n - (v & full).bit_count()
+            if at + _LCS_STEP - lcs > slack:
+                return lcs + lb - at - _LCS_STEP
+        b = b[len(range(0, lb - _LCS_STEP, _LCS_STEP)) * _LCS_STEP :]
+    for c in b:
+        u = v & get(c, 0)
+        v = (v + u) | (v - u)
+    return n - (v & full).bit_count()
+
+
+#: Characters of ``b`` between ``_lcs``'s tests of the bound.
+_LCS_STEP = 32
+
+
+def _indel_passes(lcs: int, m: int, cutoff: float) -> bool:
+    """Whether rapidfuzz keeps a score of this LCS at ``cutoff`` (below)."""
+    return (1.0 - (m - 2 * lcs) / m if m else 1.0) >= cutoff / 100
+
+
+def _indel_score(lcs: int, m: int, cutoff: float) -> float:
+    """``rapidfuzz.fuzz.ratio``'s result from the LCS of two strings of
+    summed length ``m``: its normalised Indel similarity ``1 - dist / m``
+    (``dist = m - 2 * lcs``; 1 for two empty strings), kept when at least
+    ``cutoff / 100`` (else 0), times 100, in the same double operations as
+    rapidfuzz's C++ (``NormalizedMetricBase``; its distance cutoff lies
+    1e-5 beyond this test, so it never decides alone).  The test is
+    monotone in ``lcs`` (each operation rounds monotonically)."""
+    sim = 1.0 - (m - 2 * lcs) / m if m else 1.0
+    return sim * 100 if sim >= cutoff / 100 else 0.0
+
+
+def _indel_need(la: int, lb: int, cutoff: float) -> int:
+    """The least LCS whose score passes ``cutoff`` for lengths ``la`` and
+    ``lb`` (``min(la, lb) + 1`` when none can; 0 when any does), found by
+    ``_indel_passes`` itself from an estimate a little below it."""
+    top = min(la, lb)
+    m = la + lb
+    if not _indel_passes(top, m, cutoff):
+        return top + 1
+    need = max(0, int(cutoff * m / 200) - 2)
+    while need and _indel_passes(need - 1, m, cutoff):
+        need -= 1
+    while not _indel_passes(need, m, cutoff):
+        need += 1
+    return need
+
+
+def _indel_ratio(a: str, b: str, cutoff: float = 0) -> float:
+    """``rapidfuzz.fuzz.ratio(a, b, score_cutoff=cutoff)``, in Python."""
+    m = len(a) + len(b)
+    need = _indel_need(len(a), len(b), cutoff) if cutoff else 0
+    if need > len(a) or need > len(b):
+        return 0.0  # (no LCS can pass)
+    return _indel_score(_lcs(_indel_masks(a), len(a), b, need), m, cutoff)
+
+
+def _float32(x: float) -> float:
+    """``x`` rounded to the nearest single-precision float (ties to even), as
+    C's ``(float)x``: the 24-bit significand rounded by ``round`` (exact:
+    scaling by a power of two is), or the subnormal step 2**-149."""
+    m, e = frexp(x)
+    if e >= -125:
+        return ldexp(round(ldexp(m, 24)), e - 24)
+    return ldexp(round(ldexp(x, 149)), -149)
+
+
+def _indel_extract(query: str, choices: list[str], cutoff: float) -> list[int]:
+    """The indices of ``choices`` that ``rapidfuzz.process.extract(query,
+    choices, scorer=ratio, score_cutoff=cutoff, limit=None)`` returns, in
+    Python; the query's masks are built once.  ``extract`` converts its
+    cutoff to a C ``float`` (``get_score_cutoff_f64``), scores each choice
+    with that cutoff and keeps it when the score is at least that cutoff
+    (a score that passes ``sim >= cutoff / 100`` may still be rounded below
+    the cutoff by ``* 100``, so the score itself is compared, as there)."""
+    cutoff = _float32(cutoff)
+    n = len(query)
+    masks = _indel_masks(query) if choices else {}
+    kept = []
+    for q, b in enumerate(choices):
+        m = n + len(b)
+        need = _indel_need(n, len(b), cutoff) if cutoff else 0
+        if need > n or need > len(b):
+            continue
+        if _indel_score(_lcs(masks, n, b, need), m, cutoff) >= cutoff:
+            kept.append(q)
+    return kept
 
 
 _RAPIDFUZZ: list[Any] = []
@@ -496,10 +675,10 @@ def _paragraph_similarity(doc: Document, i: int, j: int, cutoff: float = 0) -> t
     """Similarity (0–100) of paragraphs ``i`` and ``j``, and whether it came
     from their quotations (a quote repeated with a different attribution)."""
     keys = paragraph_keys(doc)
-    score = _similarity(keys[i], keys[j], cutoff)
+    score = _similarity(keys[i], keys[j], cutoff, doc)
     qa, qb = _core(doc, i), _core(doc, j)
     if qa and qb:
-        qscore = _similarity(qa, qb, cutoff)
+        qscore = _similarity(qa, qb, cutoff, doc)
         if qscore > score:
             return qscore, True
     return score, False
@@ -1376,12 +1555,15 @@ def _near_pairwise(
 
     A match needs a score of at least ``threshold`` (by the keys or by the
     quotations), so the pairs that can score that high are found first, by
-    rapidfuzz in C: an Indel ratio ``r`` needs ``|la - lb| <= (1 - r/100)(la
-    + lb)``, so only paragraphs of similar length are scored, each against
-    its neighbours in length order.  Scores are taken at a cutoff a tenth of
-    a point lower (rapidfuzz's score for a pair is the same whatever the
-    cutoff, when it reaches it; the margin only absorbs rounding, which is
-    ~1e-13 here), then every such pair is checked and scored exactly as
+    rapidfuzz in C (or the same scores in Python, for a small article while
+    rapidfuzz is not imported: ``_python_scoring``): an Indel ratio ``r``
+    needs ``|la - lb| <= (1 - r/100)(la + lb)``, so only paragraphs of
+    similar length are scored, each against its neighbours in length order.
+    Scores are taken at a cutoff a tenth of a point lower (rapidfuzz's
+    score for a pair is the same whatever the cutoff, when it reaches it;
+    the margin only absorbs rounding, which is ~1e-13 here, and the C float
+    ``extract`` rounds its cutoff to), then every such pair is checked and
+    scored exactly as
     ``_near_buckets`` does and kept only when ``_near_buckets`` would have
     compared it: the two share a sketch hash ``h`` and the earlier one is
     among the first ``_BUCKET_CAP`` paragraphs holding ``h``.  Sketches are
@@ -1416,6 +1598,20 @@ def _near_pairwise(
     pairs: set[tuple[int, int]] = set()
     if not work:
         return {}
+    if _python_possible(doc) and _python_scoring(doc, _window_cost(groups, bounds), 2):
+        # (reserving as much again for scoring the pairs found, below)
+        for group, his in zip(groups, bounds, strict=True):
+            texts = [t[2] for t in group]
+            for p in compress(range(len(his)), map(gt, his, range(1, len(his) + 1))):
+                if his[p] == p + 2:  # (as below: ``ratio`` takes the cutoff as it is)
+                    if _indel_ratio(texts[p], texts[p + 1], cutoff) >= cutoff:
+                        a, b = group[p][1], group[p + 1][1]
+                        pairs.add((a, b) if a < b else (b, a))
+                    continue
+                for q in _indel_extract(texts[p], texts[p + 1 : his[p]], cutoff):
+                    a, b = group[p][1], group[p + 1 + q][1]
+                    pairs.add((a, b) if a < b else (b, a))
+        return _near_pairs_kept(doc, keys, threshold, pairs)
     ratio, extract = _rapidfuzz()
     for group, his in zip(groups, bounds, strict=True):
         texts = [t[2] for t in group]
@@ -1423,7 +1619,10 @@ def _near_pairwise(
             if his[p] == p + 2:
                 # One neighbour (a third of the rows): ``ratio`` itself costs
                 # less than ``extract``'s call (it returns 0 below the cutoff,
-                # so ``>=`` keeps what ``extract`` keeps, also at a cutoff of 0).
+                # so ``>=`` keeps what ``extract`` keeps, also at a cutoff of 0,
+                # but for a score between the cutoff and the C float
+                # ``extract`` rounds it to: such a pair fails the threshold
+                # below either way).
                 if ratio(texts[p], texts[p + 1], score_cutoff=cutoff) >= cutoff:
                     a, b = group[p][1], group[p + 1][1]
                     pairs.add((a, b) if a < b else (b, a))
@@ -1433,6 +1632,30 @@ def _near_pairwise(
             ):
                 a, b = group[p][1], group[p + 1 + q][1]
                 pairs.add((a, b) if a < b else (b, a))
+    return _near_pairs_kept(doc, keys, threshold, pairs)
+
+
+def _window_cost(groups: list[list[tuple[int, int, str]]], bounds: list[list[int]]) -> int:
+    """Summed length products of the pairs ``_near_pairwise`` scores: row
+    ``p`` of a group against rows ``p + 1 .. his[p] - 1`` (by prefix sums)."""
+    cost = 0
+    for group, his in zip(groups, bounds, strict=True):
+        sums = [0]
+        total = 0
+        for t in group:
+            total += t[0]
+            sums.append(total)
+        for p, hi in enumerate(his):
+            if hi > p + 1:
+                cost += group[p][0] * (sums[hi] - sums[p + 1])
+    return cost
+
+
+def _near_pairs_kept(
+    doc: Document, keys: list[str | None], threshold: float, pairs: set[tuple[int, int]]
+) -> dict[int, _Match]:
+    """``_near_pairwise``'s matches among the candidate ``pairs``: scored as
+    ``_near_buckets`` scores them, kept when it would have compared them."""
     best: dict[int, _Match] = {}
     if not pairs:
         return best
