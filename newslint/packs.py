@@ -220,7 +220,7 @@ def _compiled(source: str) -> Any:
 #: Inline flags that change what ``$`` or white space mean (``x`` verbose:
 #: comments; ``m`` multi-line; ``w`` word, other line ends): ``_last_char``
 #: gives up on a pattern that may set one.
-_RISKY_FLAGS = _stdre.compile(r"\(\?[A-Za-z0-9\-]*[xmwXMW]")
+_RISKY_FLAGS = patterns.LazyRe(r"\(\?[A-Za-z0-9\-]*[xmwXMW]")
 
 
 @lru_cache(maxsize=1024)

@@ -83,8 +83,12 @@ def _same(a, b) -> bool:
 def _stdlib_patterns(value):
     import re
 
+    from newslint.patterns import LazyRe
+
     if isinstance(value, re.Pattern):
         yield value
+    elif isinstance(value, LazyRe):
+        yield value._compiled
     elif isinstance(value, tuple | list | frozenset | set):
         for v in value:
             yield from _stdlib_patterns(v)

@@ -34,12 +34,12 @@ _MOJIBAKE_HINT = patterns.compile(_HINT)
 #: The same two characters for ``re``, to walk the hints of a text that has
 #: one (``regex`` scans faster, but reads the clock for its time limit at
 #: every match).  No repetition: linear, safe untimed (see ``patterns``).
-_MOJIBAKE_HINTS = re.compile(_HINT)
+_MOJIBAKE_HINTS = patterns.LazyRe(_HINT)  # (most texts have no hint)
 #: Latin-1 bytes that cannot lead a hint (all but U+00C2-U+00F4).
 _NOT_LEAD = bytes(b for b in range(256) if not 0xC2 <= b <= 0xF4)
 #: Tokens are split on ASCII white space only: U+0085 and U+00A0 are bytes of
 #: the mojibake itself.
-_ASCII_SPACE = re.compile(r"[ \t\r\n]")  # no repetition: linear, untimed
+_ASCII_SPACE = patterns.LazyRe(r"[ \t\r\n]")  # no repetition: linear, untimed
 
 
 def _mojibake_spans(doc: Document) -> tuple[list[int], list[int]]:
@@ -364,7 +364,7 @@ def _invisible_runs(text: str) -> list[tuple[int, int]]:
     return _char_runs(_ANY_INVISIBLE, text)
 
 
-def _char_runs(char: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+def _char_runs(char: re.Pattern[str] | patterns.LazyRe, text: str) -> list[tuple[int, int]]:
     """Maximal runs of the characters a one-character ``re`` pattern finds
     (what ``[class]+`` finds, without the per-match clock reads)."""
     out = []

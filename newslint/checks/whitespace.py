@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
@@ -94,7 +93,7 @@ def final_newline(doc: Document, rule: Rule) -> Iterator[Diagnostic]:
 
 #: A non-breaking space, walked over the whole text in runs (no repetition:
 #: linear, untimed; one ``regex`` search per line paid the clock each time).
-_ANY_NBSP = re.compile(r"[\u00a0\u2007\u202f]")
+_ANY_NBSP = patterns.LazyRe(r"[\u00a0\u2007\u202f]")  # (compiled for a text with one)
 
 
 @rule("TXT007", "non-breaking-space", severity="info", fix="safe")
