@@ -50,11 +50,17 @@ class Settings(_Fields):
         self.source = source
 
     @property
+    def source_dir(self) -> Path | None:
+        """The config file's folder, or None for the working directory (a
+        run with no config file needs no ``pathlib`` for it)."""
+        return self.source.parent if self.source else None
+
+    @property
     def root(self) -> Path:
         """Folder that relative globs in the config are matched against."""
         from pathlib import Path  # (only when a glob is matched: start-up)
 
-        return self.source.parent if self.source else Path.cwd()
+        return self.source_dir or Path.cwd()
 
 
 # key in the file -> (attribute, expected type description, validator)
@@ -127,19 +133,17 @@ def _configures_newslint(pyproject: str) -> bool:
         raw = None  # let _read_toml say why
     if raw is not None and b"newslint" not in raw and b"\\u" not in raw and b"\\U" not in raw:
         return False
-    from pathlib import Path
-
-    return "newslint" in _read_toml(Path(pyproject)).get("tool", {})
+    return "newslint" in _read_toml(pyproject).get("tool", {})
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: str | Path) -> dict[str, Any]:
     # Imported here, not at the top: a run without a config file skips it.
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
     try:
-        with path.open("rb") as fh:
+        with open(path, "rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc

@@ -474,15 +474,19 @@ class Document:
     def masked(self) -> list[Span]:
         """Spans that are not prose (Markdown front matter, code, URLs, HTML
         comments; newslint comments in any text): see :mod:`newslint.markdown`."""
-        if "<" not in self.text and not self.path:
+        if "<" not in self.text:
             # what ``markup`` reads for a text without ``<!--`` that is not
-            # Markdown (that takes a path): nothing masked (one ``memchr``
-            # instead of a 4-character search and a Markup, ~2 µs)
-            return []
-        from newslint.markdown import is_markdown, markup
+            # Markdown (which takes a path): nothing masked (one ``memchr``
+            # instead of a 4-character search and a Markup, ~2 µs; a record
+            # does not even import the markdown module)
+            if not self.path:
+                return []
+            from newslint.markdown import is_markdown
 
-        if "<" not in self.text and not is_markdown(self):
-            return []  # the same for a path that is not Markdown's
+            if not is_markdown(self):
+                return []
+        from newslint.markdown import markup
+
         return markup(self).masked
 
     @_cached

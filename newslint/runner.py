@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from newslint import _Fields
 from newslint.config import Settings, load_settings
@@ -282,13 +282,7 @@ def _stdin_excluded(session: Session, opts: CheckOptions) -> bool:
     from newslint.sources import is_excluded
 
     s = session.settings
-    return is_excluded(opts.stdin_filename, s.exclude, _root(s))
-
-
-def _root(s: Any) -> Any:
-    """``Settings.root`` without making a ``Path`` of the working directory
-    (None stands for it: most runs match no glob and need no ``pathlib``)."""
-    return s.source.parent if s.source is not None else None
+    return is_excluded(opts.stdin_filename, s.exclude, s.source_dir)
 
 
 def _open_report(path: Path) -> IO[str]:
@@ -320,7 +314,9 @@ def _make_formatter(opts: CheckOptions, session: Session, stream: IO[str]):
 def _run(session, opts, paths, formatter, baseline, out, err) -> int:
     summary = Summary()
     s = session.settings
-    items = iter_files(paths, exclude=s.exclude, root=_root(s), force_exclude=opts.force_exclude)
+    items = iter_files(
+        paths, exclude=s.exclude, root=s.source_dir, force_exclude=opts.force_exclude
+    )
     pool = None
     if opts.jobs != 1 and "-" not in paths:  # --jobs over files (newslint.parallel)
         from newslint.parallel import FilePool

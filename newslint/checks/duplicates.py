@@ -536,20 +536,25 @@ def _lcs(masks: dict[str, int], n: int, b: str, need: int = 0) -> int:
 _LCS_STEP = 32
 
 
+def _indel_sim(lcs: int, m: int) -> float:
+    """rapidfuzz's normalised Indel similarity ``1 - dist / m`` from the LCS
+    of two strings of summed length ``m`` (``dist = m - 2 * lcs``; 1 for
+    two empty strings), in the same double operations as its C++
+    (``NormalizedMetricBase``)."""
+    return 1.0 - (m - 2 * lcs) / m if m else 1.0
+
+
 def _indel_passes(lcs: int, m: int, cutoff: float) -> bool:
     """Whether rapidfuzz keeps a score of this LCS at ``cutoff`` (below)."""
-    return (1.0 - (m - 2 * lcs) / m if m else 1.0) >= cutoff / 100
+    return _indel_sim(lcs, m) >= cutoff / 100
 
 
 def _indel_score(lcs: int, m: int, cutoff: float) -> float:
-    """``rapidfuzz.fuzz.ratio``'s result from the LCS of two strings of
-    summed length ``m``: its normalised Indel similarity ``1 - dist / m``
-    (``dist = m - 2 * lcs``; 1 for two empty strings), kept when at least
-    ``cutoff / 100`` (else 0), times 100, in the same double operations as
-    rapidfuzz's C++ (``NormalizedMetricBase``; its distance cutoff lies
-    1e-5 beyond this test, so it never decides alone).  The test is
+    """``rapidfuzz.fuzz.ratio``'s result from the LCS: the similarity, kept
+    when at least ``cutoff / 100`` (else 0), times 100 (its distance cutoff
+    lies 1e-5 beyond this test, so it never decides alone).  The test is
     monotone in ``lcs`` (each operation rounds monotonically)."""
-    sim = 1.0 - (m - 2 * lcs) / m if m else 1.0
+    sim = _indel_sim(lcs, m)
     return sim * 100 if sim >= cutoff / 100 else 0.0
 
 
@@ -571,11 +576,15 @@ def _indel_need(la: int, lb: int, cutoff: float) -> int:
 
 def _indel_ratio(a: str, b: str, cutoff: float = 0) -> float:
     """``rapidfuzz.fuzz.ratio(a, b, score_cutoff=cutoff)``, in Python."""
-    m = len(a) + len(b)
-    need = _indel_need(len(a), len(b), cutoff) if cutoff else 0
-    if need > len(a) or need > len(b):
+    return _indel_against(_indel_masks(a), len(a), b, cutoff)
+
+
+def _indel_against(masks: dict[str, int], n: int, b: str, cutoff: float) -> float:
+    """:func:`_indel_ratio` of ``a`` (``n`` characters, its masks) and ``b``."""
+    need = _indel_need(n, len(b), cutoff) if cutoff else 0
+    if need > n or need > len(b):
         return 0.0  # (no LCS can pass)
-    return _indel_score(_lcs(_indel_masks(a), len(a), b, need), m, cutoff)
+    return _indel_score(_lcs(masks, n, b, need), n + len(b), cutoff)
 
 
 def _float32(x: float) -> float:
@@ -601,11 +610,8 @@ def _indel_extract(query: str, choices: list[str], cutoff: float) -> list[int]:
     masks = _indel_masks(query) if choices else {}
     kept = []
     for q, b in enumerate(choices):
-        m = n + len(b)
-        need = _indel_need(n, len(b), cutoff) if cutoff else 0
-        if need > n or need > len(b):
-            continue
-        if _indel_score(_lcs(masks, n, b, need), m, cutoff) >= cutoff:
+        # (a pair no LCS can pass scores 0.0, below any cutoff that has a need)
+        if _indel_against(masks, n, b, cutoff) >= cutoff:
             kept.append(q)
     return kept
 
